@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * The `sipls` command. Each subcommand is a function over the core; this file only dispatches,
+ * maps errors to exit codes, and keeps any exception from escaping as a stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXPLAIN_USAGE, runExplain } from './explain';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+
+/** The version in package.json, the one source of truth for it (out/server/src/cli -> repo root). */
+function readVersion(): string {
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8'));
+    const version = (manifest as { version?: unknown }).version;
+    return typeof version === 'string' ? version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+const VERSION = readVersion();
+
+const USAGE = `sipls ${VERSION}: SIP language support for editors and CI
+
+Usage:
+  sipls explain TOPIC [--json]   explain a code, phrase, method, header, option tag, event, warning or Q.850 cause
+  sipls --version
+  sipls --help
+
+Run 'sipls explain --help' for details.
+`;
+
+export function main(argv: readonly string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'explain':
+        return runExplain(rest, io);
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(command === 'help' && rest[0] === 'explain' ? EXPLAIN_USAGE : USAGE);
+        return EXIT_OK;
+      case '-v':
+      case '--version':
+        io.stdout(`${VERSION}\n`);
+        return EXIT_OK;
+      case undefined:
+        throw new UsageError('missing command (try: sipls explain 486, or sipls --help)');
+      default:
+        throw new UsageError(`unknown command "${command}" (try: sipls --help)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`sipls: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
+  };
+  try {
+    process.exitCode = main(process.argv.slice(2), io);
+  } catch (error) {
+    // A bug, not a user error: one line on stderr and exit 2, never a stack dump in a CI log.
+    process.stderr.write(`sipls: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT_USAGE;
+  }
+}
