@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPLAIN_USAGE, runExplain } from './explain';
+import { MESSAGES_USAGE, runMessages } from './messages';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 
 /** The version in package.json, the one source of truth for it (out/server/src/cli -> repo root). */
@@ -25,10 +26,11 @@ const USAGE = `sipls ${VERSION}: SIP language support for editors and CI
 
 Usage:
   sipls explain TOPIC [--json]   explain a code, phrase, method, header, option tag, event, warning or Q.850 cause
+  sipls messages [--json] FILE…  list the SIP messages in message files and trace logs
   sipls --version
   sipls --help
 
-Run 'sipls explain --help' for details.
+Run 'sipls COMMAND --help' for details.
 `;
 
 export function main(argv: readonly string[], io: CliIo): number {
@@ -37,10 +39,12 @@ export function main(argv: readonly string[], io: CliIo): number {
     switch (command) {
       case 'explain':
         return runExplain(rest, io);
+      case 'messages':
+        return runMessages(rest, io);
       case '-h':
       case '--help':
       case 'help':
-        io.stdout(command === 'help' && rest[0] === 'explain' ? EXPLAIN_USAGE : USAGE);
+        io.stdout(command === 'help' && rest[0] === 'explain' ? EXPLAIN_USAGE : command === 'help' && rest[0] === 'messages' ? MESSAGES_USAGE : USAGE);
         return EXIT_OK;
       case '-v':
       case '--version':
@@ -61,6 +65,11 @@ export function main(argv: readonly string[], io: CliIo): number {
 }
 
 if (require.main === module) {
+  // `sipls messages big.log | head` closes the pipe early: stop quietly, as other Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -1,0 +1,28 @@
+/**
+ * The parser's entry point: text in, SipDocument out. It never throws; whatever it cannot make sense
+ * of becomes a ParseProblem or is skipped as log text.
+ */
+import { detectFormat, formatById } from './formats';
+import { parseFrame } from './message';
+import type { FormatId, ParseProblem, SipDocument, SipMessage } from './model';
+
+export interface ParseOptions {
+  /** Skip detection and read the text as this format. */
+  readonly format?: FormatId;
+}
+
+export function parseDocument(text: string, options: ParseOptions = {}): SipDocument {
+  const format = (options.format !== undefined ? formatById(options.format) : undefined) ?? detectFormat(text);
+  const messages: SipMessage[] = [];
+  const problems: ParseProblem[] = [];
+  const mode = format.id === 'sip' ? 'file' : 'frame';
+  try {
+    for (const frame of format.frames(text)) parseFrame(text, frame, mode, messages, problems);
+  } catch (error) {
+    // Parsing must never take the caller down. A failure here is a parser bug; keep what was read
+    // and say where reading stopped, so the user still gets every message before it.
+    const at = messages.length > 0 ? messages[messages.length - 1]?.span.end ?? 0 : 0;
+    problems.push({ code: 'parser-error', message: `The parser stopped here because of an internal error (${error instanceof Error ? error.message : String(error)}).`, span: { start: at, end: text.length } });
+  }
+  return { format: format.id, messages, problems };
+}

@@ -1,0 +1,118 @@
+/**
+ * The shape most trace formats share: a framing line that announces a message ("UDP message sent",
+ * "<--- Received SIP request ... --->", "recv 512 bytes from udp/..."), the message printed verbatim
+ * below it, and then either the next framing line or an explicit end marker. A format describes its
+ * framing lines; this file turns that description into frames over the document's own lines.
+ */
+import type { Direction, FormatId, LogContext, Span } from '../model';
+import type { Frame } from '../message';
+import { indexWithin, type MutableLineTable } from '../lines';
+
+/** What a framing line says about the message below it. */
+export interface FrameFacts {
+  timestamp?: string | null;
+  direction?: Direction | null;
+  transport?: string | null;
+  src?: string | null;
+  dst?: string | null;
+}
+
+export interface BlockSpec {
+  readonly format: FormatId;
+  /**
+   * A cheap test run on every line before `header`: the literal text a framing line must start with
+   * (`startsWith`) or contain (`contains`). Keeps the per-line cost at one native string search.
+   */
+  readonly startsWith?: string;
+  readonly contains?: string;
+  /** Parses a candidate framing line; null when it is not one. */
+  header(line: string): FrameFacts | null;
+  /**
+   * Lines right after the framing line that still belong to the framing (SIPp's "UDP message sent
+   * (538 bytes):"); they may add facts. Return null for the first line that is message text.
+   */
+  continuation?(line: string): FrameFacts | null;
+  /** A line that ends the block without starting another (chan_sip's "<------------->"). */
+  isEnd?(line: string): boolean;
+  /** False when the log shows a dissection rather than the body's bytes. */
+  readonly bodyVerbatim?: boolean;
+}
+
+export function normalizeTransport(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const upper = value.toUpperCase();
+  return ['UDP', 'TCP', 'TLS', 'WS', 'WSS', 'SCTP'].includes(upper) ? upper : null;
+}
+
+/** "1.2.3.4:5060", "[2001:db8::1]:5060", or a bare IPv6 address followed by :port, as "ip:port" / "[v6]:port". */
+export function normalizeAddress(host: string | null | undefined, port?: string | null): string | null {
+  if (!host) return null;
+  let h = host.trim();
+  if (port === undefined || port === null || port === '') {
+    const bracketed = /^\[([^\]]+)\]:(\d+)$/.exec(h);
+    if (bracketed) return `[${bracketed[1]}]:${bracketed[2]}`;
+    const v4 = /^([^:]+):(\d+)$/.exec(h);
+    if (v4) return `${v4[1]}:${v4[2]}`;
+    return h;
+  }
+  if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
+  return h.includes(':') ? `[${h}]:${port}` : `${h}:${port}`;
+}
+
+function isCandidate(text: string, start: number, end: number, spec: BlockSpec): boolean {
+  if (spec.startsWith !== undefined) return text.startsWith(spec.startsWith, start);
+  if (spec.contains !== undefined) return indexWithin(text, spec.contains, start, end) !== -1;
+  return true;
+}
+
+function contextOf(spec: BlockSpec, facts: FrameFacts, frameSpan: Span): LogContext {
+  return {
+    format: spec.format,
+    timestamp: facts.timestamp ?? null,
+    direction: facts.direction ?? null,
+    transport: normalizeTransport(facts.transport),
+    src: facts.src ?? null,
+    dst: facts.dst ?? null,
+    frameSpan,
+    bodyVerbatim: spec.bodyVerbatim ?? true,
+  };
+}
+
+/** Frames over the document's physical lines: each from its framing line to the next one (or an end marker). */
+export function framesFromBlocks(text: string, lines: MutableLineTable, spec: BlockSpec): Frame[] {
+  const frames: Frame[] = [];
+  const count = lines.starts.length;
+  let open: { from: number; facts: FrameFacts; frameSpan: Span } | null = null;
+  const close = (to: number): void => {
+    if (open && to > open.from) frames.push({ lines, from: open.from, to, context: contextOf(spec, open.facts, open.frameSpan) });
+    open = null;
+  };
+  for (let i = 0; i < count; i++) {
+    const start = lines.starts[i] ?? 0;
+    const end = lines.ends[i] ?? 0;
+    if (isCandidate(text, start, end, spec)) {
+      const facts = spec.header(text.slice(start, end));
+      if (facts) {
+        close(i);
+        const frameSpan = { start, end };
+        let from = i + 1;
+        const merged: FrameFacts = { ...facts };
+        if (spec.continuation) {
+          while (from < count) {
+            const more = spec.continuation(text.slice(lines.starts[from] ?? 0, lines.ends[from] ?? 0));
+            if (!more) break;
+            Object.assign(merged, Object.fromEntries(Object.entries(more).filter(([, v]) => v !== undefined && v !== null)));
+            frameSpan.end = lines.ends[from] ?? frameSpan.end;
+            from++;
+          }
+        }
+        open = { from, facts: merged, frameSpan };
+        i = from - 1;
+        continue;
+      }
+    }
+    if (open && spec.isEnd && spec.isEnd(text.slice(start, end))) close(i);
+  }
+  close(count);
+  return frames;
+}

@@ -1,0 +1,70 @@
+/**
+ * Per-line decoration that logs add around SIP text, and how to see through it without moving any
+ * offset: the logical line is always a contiguous span of the original text.
+ * - syslog's control-character escapes: a whole message on one line, lines separated by "#015#012"
+ *   (rsyslog) or by the two-character sequences "\r\n" (JSON-ish loggers);
+ * - "^M" printed for a CR at a line's end (cat -v, some pagers);
+ * - ANSI colour codes at either end of a line.
+ */
+import { indexWithin, pushLine, type MutableLineTable } from '../lines';
+
+// ANSI colour codes start with the ESC control character; matching it is the point here.
+// eslint-disable-next-line no-control-regex
+const ANSI_AT_END = /(?:\x1b\[[0-9;]*m)+$/;
+// eslint-disable-next-line no-control-regex
+const ANSI_AT_START = /^(?:\x1b\[[0-9;]*m)+/;
+
+/** Start of the line's content once leading ANSI colour codes are skipped. */
+export function skipAnsiStart(text: string, start: number, end: number): number {
+  if (text.charCodeAt(start) !== 27) return start;
+  const match = ANSI_AT_START.exec(text.slice(start, Math.min(end, start + 64)));
+  return match ? start + match[0].length : start;
+}
+
+/** End of the line's content once trailing ANSI codes and a "^M" are dropped; reports whether a CR was shown. */
+export function trimDecoratedEnd(text: string, start: number, end: number): { end: number; sawCr: boolean } {
+  let e = end;
+  if (e > start && text.charCodeAt(e - 1) === 109 /* m */) {
+    const match = ANSI_AT_END.exec(text.slice(Math.max(start, e - 64), e));
+    if (match) e -= match[0].length;
+  }
+  if (e - start >= 2 && text.charCodeAt(e - 1) === 77 /* M */ && text.charCodeAt(e - 2) === 94 /* ^ */) return { end: e - 2, sawCr: true };
+  return { end: e, sawCr: false };
+}
+
+/** The escaped line break a logger used inside one physical line, if any. */
+export type EscapedBreak = '#015#012' | '#012' | '\\r\\n' | '\\n';
+
+export function escapedBreakIn(text: string, start: number, end: number): EscapedBreak | null {
+  const hash = indexWithin(text, '#012', start, end);
+  if (hash !== -1) return text.startsWith('#015#012', hash - 4) ? '#015#012' : '#012';
+  const slash = indexWithin(text, '\\n', start, end);
+  if (slash !== -1) return text.startsWith('\\r\\n', slash - 2) ? '\\r\\n' : '\\n';
+  return null;
+}
+
+/**
+ * Splits text[start, end) at an escaped line break into logical lines, appending them to `table`.
+ * `lastBreak`/`lastBreakBytes` describe the physical line's own terminator, given to the last piece.
+ */
+export function pushEscapedLines(
+  text: string,
+  start: number,
+  end: number,
+  escape: EscapedBreak,
+  table: MutableLineTable,
+  lastBreak: number,
+  lastBreakBytes: number,
+): void {
+  const wireBytes = escape === '#015#012' || escape === '\\r\\n' ? 2 : 1;
+  let from = start;
+  while (from <= end) {
+    const at = indexWithin(text, escape, from, end);
+    if (at === -1) {
+      if (from < end) pushLine(table, from, end, lastBreak, lastBreakBytes);
+      return;
+    }
+    pushLine(table, from, at, at + escape.length, wireBytes);
+    from = at + escape.length;
+  }
+}

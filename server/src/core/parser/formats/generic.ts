@@ -1,0 +1,211 @@
+/**
+ * The fallback reader for any log: wherever a SIP start line is followed by header lines, there is a
+ * message. Three layouts are recognised:
+ * - escaped: the whole message on one physical line, broken by "#015#012" or "\r\n" sequences (syslog);
+ * - prefixed: every line of the message carries the same prefix (a timestamp, a logger name), which
+ *   is learnt from the start line and stripped; digits may differ from line to line;
+ * - bare: only the start line (or the line before it) carries log text, and the message follows
+ *   raw; it ends at its blank line plus Content-Length bytes of body, or where the next log record starts.
+ */
+import { emptyLineTable, indexWithin, isBlank, pushLine, scanLines, utf8Length, type MutableLineTable } from '../lines';
+import type { LogContext } from '../model';
+import type { Frame } from '../message';
+import { parseStartLine } from '../startLine';
+import { escapedBreakIn, pushEscapedLines, skipAnsiStart, trimDecoratedEnd } from './decoration';
+import { factsFromText } from './facts';
+import type { FrameFacts } from './blocks';
+import { normalizeTransport } from './blocks';
+import type { TraceFormat } from './types';
+
+const HEADER_LIKE = /^[A-Za-z0-9!%*_+`'~.-]+[ \t]*:/;
+const CONTENT_LENGTH = /^(?:content-length|l)[ \t]*:[ \t]*(\d+)/i;
+
+/** Characters that may follow "SIP/2.0" at the end of a request line inside a log line. */
+function endsStartLine(code: number): boolean {
+  return Number.isNaN(code) || code === 35 /* # */ || code === 92 /* \ */ || code === 27 || code === 32 || code === 9 || code === 94 /* ^ */ || code === 46 /* . */ || code === 13 || code === 34 /* " */;
+}
+
+const STATUS_HEAD = /^SIP\/2\.0 [1-9]\d\d(?:[ \t#\\\r^.]|$)/;
+
+/**
+ * Where a strict start line begins inside text[start, end), or -1. Every candidate is checked on a
+ * small window first, and the line's own end is found once, so a line full of "SIP/2.0" stays linear.
+ */
+export function findStartLine(text: string, start: number, end: number): number {
+  let lineEnd = -1;
+  let at = indexWithin(text, 'SIP/2.0', start, end);
+  while (at !== -1) {
+    const after = text.charCodeAt(at + 7);
+    if (after === 32) {
+      if (STATUS_HEAD.test(text.slice(at, Math.min(end, at + 13)))) {
+        if (lineEnd === -1) lineEnd = lineEndAfter(text, start, end);
+        if (parseStartLine(text, at, Math.max(at + 12, Math.min(lineEnd, at + 1024)), 'strict')) return at;
+      }
+    }
+    if (at + 7 >= end || endsStartLine(after)) {
+      const requestStart = requestStartBefore(text, start, at);
+      if (requestStart !== -1 && parseStartLine(text, requestStart, at + 7, 'strict')) return requestStart;
+    }
+    at = indexWithin(text, 'SIP/2.0', at + 7, end);
+  }
+  return -1;
+}
+
+/** The end of the text a start line on this line can reach: the first escaped break, or the trimmed line end. */
+function lineEndAfter(text: string, from: number, end: number): number {
+  const escape = escapedBreakIn(text, from, end);
+  if (!escape) return trimDecoratedEnd(text, from, end).end;
+  const at = indexWithin(text, escape, from, end);
+  return at === -1 ? end : at;
+}
+
+/** Walks back from "SIP/2.0" over "URI " and "METHOD " to where the request line starts, or -1. */
+function requestStartBefore(text: string, lineStart: number, versionAt: number): number {
+  let i = versionAt - 1;
+  if (i <= lineStart || text.charCodeAt(i) !== 32) return -1;
+  const uriEnd = i;
+  while (i > lineStart && text.charCodeAt(i - 1) !== 32) i--;
+  if (i === uriEnd || i <= lineStart) return -1;
+  const methodEnd = i - 1;
+  i = methodEnd;
+  while (i > lineStart && /[A-Za-z0-9!%*_+`'~.-]/.test(text[i - 1] ?? '')) i--;
+  return i < methodEnd ? i : -1;
+}
+
+/** A pattern for "the same prefix", letting digit runs vary (timestamps, PIDs, counters). */
+function prefixPattern(prefix: string): RegExp {
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\d+/g, '\\d+');
+  return new RegExp(`^${escaped}`);
+}
+
+function contextFrom(facts: FrameFacts, frameSpan: LogContext['frameSpan']): LogContext {
+  return {
+    format: 'generic',
+    timestamp: facts.timestamp ?? null,
+    direction: facts.direction ?? null,
+    transport: normalizeTransport(facts.transport),
+    src: facts.src ?? null,
+    dst: facts.dst ?? null,
+    frameSpan,
+    bodyVerbatim: true,
+  };
+}
+
+interface Reader {
+  readonly text: string;
+  readonly physical: MutableLineTable;
+  readonly logical: MutableLineTable;
+}
+
+function lineText(r: Reader, i: number): string {
+  return r.text.slice(r.physical.starts[i] ?? 0, r.physical.ends[i] ?? 0);
+}
+
+/** Appends physical line i (content from `from`) as a logical line, seeing through "^M" and ANSI codes. */
+function pushPhysical(r: Reader, i: number, from: number): void {
+  const end = r.physical.ends[i] ?? from;
+  const trimmed = trimDecoratedEnd(r.text, from, end);
+  const breakBytes = r.physical.breakBytes[i] ?? 0;
+  pushLine(r.logical, from, trimmed.end, r.physical.breaks[i] ?? end, trimmed.sawCr && breakBytes === 1 ? 2 : breakBytes);
+}
+
+/** Reads one message whose start line is at `column` of physical line i; returns the next physical line. */
+function readMessage(r: Reader, i: number, column: number, frames: Frame[]): number {
+  const { text, physical } = r;
+  const lineStart = physical.starts[i] ?? 0;
+  const lineEnd = physical.ends[i] ?? 0;
+  const prefix = text.slice(lineStart, column);
+  const from = r.logical.starts.length;
+  let next = i + 1;
+
+  const escape = escapedBreakIn(text, column, lineEnd);
+  if (escape) {
+    pushEscapedLines(text, column, trimDecoratedEnd(text, column, lineEnd).end, escape, r.logical, physical.breaks[i] ?? lineEnd, physical.breakBytes[i] ?? 0);
+  } else {
+    pushPhysical(r, i, column);
+    const samePrefix = prefix !== '' ? prefixPattern(prefix) : null;
+    const prefixed = samePrefix !== null && next < physical.starts.length && samePrefix.test(lineText(r, next));
+    next = readRest(r, next, prefixed ? samePrefix : null, samePrefix);
+  }
+  if (r.logical.starts.length - from < 2) {
+    r.logical.starts.length = r.logical.ends.length = r.logical.breaks.length = r.logical.breakBytes.length = from;
+    return i + 1;
+  }
+  // The context is in the prefix, or, for a bare message, in the log line just before it.
+  const announcement = prefix.trim() !== '' ? prefix : i > 0 ? lineText(r, i - 1) : '';
+  const frameSpan =
+    prefix.trim() !== '' ? { start: lineStart, end: column } : i > 0 ? { start: physical.starts[i - 1] ?? 0, end: physical.ends[i - 1] ?? 0 } : null;
+  frames.push({ lines: r.logical, from, to: r.logical.starts.length, context: contextFrom(factsFromText(announcement), frameSpan) });
+  return next;
+}
+
+/**
+ * The lines after the start line: headers (or folded continuations), the blank line, then
+ * Content-Length bytes of body. With `prefix`, every line must carry it and only what follows it is
+ * content; `recordStart` recognises the next log record, which ends a body early.
+ */
+function readRest(r: Reader, first: number, prefix: RegExp | null, recordStart: RegExp | null): number {
+  const { text, physical } = r;
+  const count = physical.starts.length;
+  const contentStart = (i: number): number => {
+    const start = physical.starts[i] ?? 0;
+    if (!prefix) return skipAnsiStart(text, start, physical.ends[i] ?? start);
+    const match = prefix.exec(lineText(r, i));
+    return match ? start + match[0].length : -1;
+  };
+  let i = first;
+  let contentLength = 0;
+  for (; i < count; i++) {
+    const content = contentStart(i);
+    if (content === -1) return i;
+    const end = physical.ends[i] ?? 0;
+    if (isBlank(text, content, trimDecoratedEnd(text, content, end).end)) {
+      pushPhysical(r, i, content);
+      i++;
+      break;
+    }
+    const head = text.slice(content, Math.min(end, content + 200));
+    const folded = head.charCodeAt(0) === 32 || head.charCodeAt(0) === 9;
+    if (!folded && !HEADER_LIKE.test(head)) return i;
+    const cl = CONTENT_LENGTH.exec(head);
+    if (cl) contentLength = Number(cl[1]);
+    pushPhysical(r, i, content);
+  }
+  // Body: count each line as if it ended in CRLF, since logs often drop the CR; stop early at a new record.
+  let taken = 0;
+  for (; i < count && taken < contentLength; i++) {
+    const content = contentStart(i);
+    if (content === -1) break;
+    const end = physical.ends[i] ?? 0;
+    if ((!prefix && recordStart?.test(lineText(r, i))) || findStartLine(text, content, end) === content) break;
+    pushPhysical(r, i, content);
+    taken += utf8Length(text, content, end) + 2;
+  }
+  return i;
+}
+
+function frames(text: string): Frame[] {
+  const r: Reader = { text, physical: scanLines(text), logical: emptyLineTable() };
+  const result: Frame[] = [];
+  const count = r.physical.starts.length;
+  // Only lines holding "SIP/2.0" can hold a start line: jump from one occurrence to the next.
+  let next = text.indexOf('SIP/2.0');
+  for (let i = 0; i < count && next !== -1; ) {
+    const end = r.physical.ends[i] ?? 0;
+    if (end < next + 7) {
+      i++;
+      continue;
+    }
+    const column = findStartLine(text, r.physical.starts[i] ?? 0, end);
+    i = column === -1 ? i + 1 : readMessage(r, i, column, result);
+    next = i < count ? text.indexOf('SIP/2.0', r.physical.starts[i] ?? text.length) : -1;
+  }
+  return result;
+}
+
+export const GENERIC_FORMAT: TraceFormat = {
+  id: 'generic',
+  label: 'Any other log',
+  detect: (sample) => (frames(sample).length > 0 ? 1 : 0),
+  frames,
+};

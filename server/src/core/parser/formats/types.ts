@@ -1,0 +1,20 @@
+/**
+ * A trace-log format: how to recognise it from the text itself, and how to cut the text into frames
+ * (the blocks the tool printed, each with the context it wrote around the message). Adapters never
+ * parse SIP themselves; message.ts does that for every format alike.
+ */
+import type { FormatId } from '../model';
+import type { Frame } from '../message';
+
+export interface TraceFormat {
+  readonly id: FormatId;
+  /** Human name for the README table and `sipls messages`. */
+  readonly label: string;
+  /**
+   * How strongly the sample (the text's first 64 KB) looks like this format: 0 for "not at all".
+   * The highest score wins, so a specific marker (SIPp's dashed header) should outscore anything generic.
+   */
+  detect(sample: string): number;
+  /** Every frame in the text, in order. Must not throw, and must stay linear in the text's size. */
+  frames(text: string): Frame[];
+}

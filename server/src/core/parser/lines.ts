@@ -1,0 +1,148 @@
+/**
+ * Line tables: where each line of a region starts and ends, and what its terminator was. Built with
+ * plain number arrays (compact in V8) so a 50 MB trace does not become millions of small objects.
+ */
+
+/** The builder's view of a LineTable (model.ts); it is handed out read-only once built. */
+export interface MutableLineTable {
+  starts: number[];
+  ends: number[];
+  breaks: number[];
+  breakBytes: number[];
+}
+
+export function emptyLineTable(): MutableLineTable {
+  return { starts: [], ends: [], breaks: [], breakBytes: [] };
+}
+
+export function pushLine(table: MutableLineTable, start: number, end: number, lineBreak: number, breakBytes: number): void {
+  table.starts.push(start);
+  table.ends.push(end);
+  table.breaks.push(lineBreak);
+  table.breakBytes.push(breakBytes);
+}
+
+const LF = 10;
+const CR = 13;
+const REPLACEMENT = 0xfffd;
+
+/** True when the text has a CR that is not followed by LF (old Mac line ends, or stray CRs). */
+function hasBareCr(text: string, from: number, to: number): boolean {
+  let at = text.indexOf('\r', from);
+  while (at !== -1 && at < to) {
+    if (text.charCodeAt(at + 1) !== LF) return true;
+    at = text.indexOf('\r', at + 2);
+  }
+  return false;
+}
+
+/**
+ * The lines of text[from, to). CRLF, LF and a lone CR all end a line; a last line without a
+ * terminator is kept with breakBytes 0.
+ */
+export function scanLines(text: string, from = 0, to = text.length, table: MutableLineTable = emptyLineTable()): MutableLineTable {
+  if (from >= to) return table;
+  if (!hasBareCr(text, from, to)) {
+    // Fast path: only LF can end a line, so indexOf does the scanning in native code.
+    let start = from;
+    while (start < to) {
+      let lf = text.indexOf('\n', start);
+      if (lf === -1 || lf >= to) lf = -1;
+      if (lf === -1) {
+        pushLine(table, start, to, to, 0);
+        break;
+      }
+      const crlf = lf > start && text.charCodeAt(lf - 1) === CR;
+      pushLine(table, start, crlf ? lf - 1 : lf, lf + 1, crlf ? 2 : 1);
+      start = lf + 1;
+    }
+    return table;
+  }
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) {
+      pushLine(table, start, i, i + 1, 1);
+      start = i + 1;
+    } else if (c === CR) {
+      const crlf = i + 1 < to && text.charCodeAt(i + 1) === LF;
+      pushLine(table, start, i, crlf ? i + 2 : i + 1, crlf ? 2 : 1);
+      if (crlf) i++;
+      start = i + 1;
+    }
+  }
+  if (start < to) pushLine(table, start, to, to, 0);
+  return table;
+}
+
+/**
+ * Bytes of text[from, to) on the wire, without allocating. Text reaches us decoded from UTF-8 with
+ * replacement, so a U+FFFD almost always stands for one invalid byte (binary bodies): it counts as 1.
+ */
+export function utf8Length(text: string, from: number, to: number): number {
+  let bytes = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || c === REPLACEMENT) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * The offset in text[from, to) at which `bytes` UTF-8 bytes have been consumed, or -1 when the
+ * range holds fewer bytes. A character is never split: a count that ends inside one stops before it.
+ */
+export function offsetAfterBytes(text: string, from: number, to: number, bytes: number): number {
+  let left = bytes;
+  let i = from;
+  while (left > 0) {
+    if (i >= to) return -1;
+    const c = text.charCodeAt(i);
+    let size: number;
+    let width = 1;
+    if (c < 0x80 || c === REPLACEMENT) size = 1;
+    else if (c < 0x800) size = 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+      size = 4;
+      width = 2;
+    } else size = 3;
+    if (size > left) return i;
+    left -= size;
+    i += width;
+  }
+  return i;
+}
+
+/** True when the line holds nothing but spaces and tabs. */
+export function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/**
+ * `text.indexOf(needle, from)` limited to [from, to). A plain indexOf would scan on to the end of
+ * the document whenever the needle is absent from the line, which makes per-line searches quadratic.
+ */
+export function indexWithin(text: string, needle: string, from: number, to: number): number {
+  if (to - from < needle.length) return -1;
+  const at = text.slice(from, to).indexOf(needle);
+  return at === -1 ? -1 : from + at;
+}
+
+/** `text.lastIndexOf(needle)` limited to [from, to), for the same reason as indexWithin. */
+export function lastIndexWithin(text: string, needle: string, from: number, to: number): number {
+  if (to - from < needle.length) return -1;
+  const at = text.slice(from, to).lastIndexOf(needle);
+  return at === -1 ? -1 : from + at;
+}

@@ -1,0 +1,317 @@
+/**
+ * From logical lines to SIP messages. One pass over the lines, no backtracking beyond a body, so the
+ * cost is linear in the input. Two framing modes:
+ * - `file`: a message file. Messages follow each other; Content-Length says where a body ends, as on
+ *   a stream transport (RFC 3261 §18.3). Without it, the body runs to the next start line that follows
+ *   a blank line. Text between messages is reported as extra bytes.
+ * - `frame`: one block a trace log printed. Logs drop CRs and cut bodies, so the body is whatever the
+ *   block holds; Content-Length only splits a block that holds several messages (a TCP read).
+ */
+import { resolveHeaderName } from './headerNames';
+import { indexWithin, isBlank, offsetAfterBytes, utf8Length } from './lines';
+import type { BodyInfo, Header, LineTable, LogContext, ParseProblem, SipMessage, Span, StartLine } from './model';
+import { parseStartLine } from './startLine';
+
+export type FramingMode = 'file' | 'frame';
+
+/** A run of logical lines that may hold messages: a whole message file, or one block of a trace log. */
+export interface Frame {
+  readonly lines: LineTable;
+  /** First and one-past-last line index of the frame within `lines`. */
+  readonly from: number;
+  readonly to: number;
+  readonly context: LogContext | null;
+  /** Problems the format adapter found while framing (e.g. a truncation marker); attached to the frame's first message. */
+  readonly problems?: readonly ParseProblem[];
+}
+
+interface HeaderBuilder {
+  name: string;
+  canonical: string;
+  key: string;
+  nameSpan: Span;
+  colon: number;
+  valueSpan: { start: number; end: number };
+  value: string;
+  span: { start: number; end: number };
+  line: number;
+}
+
+const CONTENT_LENGTH_VALUE = /^\d{1,15}$/;
+
+function trimStart(text: string, start: number, end: number): number {
+  while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+  return start;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end;
+}
+
+/** Cheap pre-check before the regexes: could this header-block line be the start of another message? */
+function mayStartMessage(text: string, start: number, end: number): boolean {
+  if (end - start < 11) return false;
+  return text.startsWith('SIP/2.0 ', start) || text.endsWith(' SIP/2.0', end);
+}
+
+function headerLine(text: string, lines: LineTable, index: number, problems: ParseProblem[]): HeaderBuilder {
+  const start = lines.starts[index] ?? 0;
+  const end = lines.ends[index] ?? start;
+  const colon = indexWithin(text, ':', start, end);
+  if (colon === -1) {
+    const lineEnd = trimEnd(text, start, end);
+    problems.push({ code: 'header-without-colon', message: 'Header line has no colon; a header is "Name: value" (RFC 3261 §7.3).', span: { start, end: lineEnd } });
+    const name = text.slice(start, lineEnd);
+    return { name, canonical: name, key: '', nameSpan: { start, end: lineEnd }, colon: -1, valueSpan: { start: lineEnd, end: lineEnd }, value: '', span: { start, end: lineEnd }, line: index };
+  }
+  const nameEnd = trimEnd(text, start, colon);
+  const name = text.slice(start, nameEnd);
+  const resolved = resolveHeaderName(name);
+  const valueStart = trimStart(text, colon + 1, end);
+  const valueEnd = trimEnd(text, valueStart, end);
+  return {
+    name,
+    canonical: resolved.canonical,
+    key: resolved.key,
+    nameSpan: { start, end: nameEnd },
+    colon,
+    valueSpan: { start: valueStart, end: valueEnd },
+    value: text.slice(valueStart, valueEnd),
+    span: { start, end: Math.max(valueEnd, colon + 1) },
+    line: index,
+  };
+}
+
+/** Folding (RFC 3261 §7.3.1): a line starting with white space continues the previous header. */
+function continueHeader(text: string, header: HeaderBuilder, lines: LineTable, index: number): void {
+  const start = trimStart(text, lines.starts[index] ?? 0, lines.ends[index] ?? 0);
+  const end = trimEnd(text, start, lines.ends[index] ?? 0);
+  if (start === end) return;
+  header.value = header.value === '' ? text.slice(start, end) : `${header.value} ${text.slice(start, end)}`;
+  if (header.valueSpan.start === header.valueSpan.end) header.valueSpan.start = start;
+  header.valueSpan.end = end;
+  header.span.end = end;
+}
+
+function contentLengthOf(headers: readonly HeaderBuilder[]): number | undefined {
+  const header = headers.find((h) => h.key === 'content-length');
+  return header && CONTENT_LENGTH_VALUE.test(header.value) ? Number(header.value) : undefined;
+}
+
+interface BodyEnd {
+  /** Offset where the body ends. */
+  offset: number;
+  /** Index of the first line not (fully) consumed by the body. */
+  nextLine: number;
+  /** Whether all `bytes` were found. */
+  complete: boolean;
+  bytes: number;
+}
+
+/** Walks `bytes` UTF-8 bytes of body through the logical lines, counting each terminator as written. */
+function walkBytes(text: string, lines: LineTable, from: number, to: number, bytes: number): BodyEnd {
+  let left = bytes;
+  let index = from;
+  let offset = lines.starts[from] ?? 0;
+  while (left > 0 && index < to) {
+    const start = lines.starts[index] ?? 0;
+    const end = lines.ends[index] ?? 0;
+    const inLine = offsetAfterBytes(text, start, end, left);
+    if (inLine !== -1) {
+      return { offset: inLine, nextLine: inLine <= start ? index : index + 1, complete: true, bytes };
+    }
+    left -= utf8Length(text, start, end);
+    const breakBytes = lines.breakBytes[index] ?? 0;
+    if (left <= breakBytes) {
+      // The count ends on this line's terminator, or inside a CRLF (after the CR).
+      offset = left === breakBytes ? lines.breaks[index] ?? end : end + left;
+      return { offset, nextLine: index + 1, complete: true, bytes };
+    }
+    left -= breakBytes;
+    offset = lines.breaks[index] ?? end;
+    index++;
+  }
+  return { offset, nextLine: index, complete: left <= 0, bytes: bytes - Math.max(0, left) };
+}
+
+function bytesOfLines(text: string, lines: LineTable, from: number, to: number): number {
+  let bytes = 0;
+  for (let i = from; i < to; i++) bytes += utf8Length(text, lines.starts[i] ?? 0, lines.ends[i] ?? 0) + (lines.breakBytes[i] ?? 0);
+  return bytes;
+}
+
+function lastNonBlank(text: string, lines: LineTable, from: number, to: number): number {
+  let last = to;
+  while (last > from && isBlank(text, lines.starts[last - 1] ?? 0, lines.ends[last - 1] ?? 0)) last--;
+  return last;
+}
+
+/** In a message file without Content-Length, a body ends where a blank line is followed by a new start line. */
+function nextMessageAfterBlank(text: string, lines: LineTable, from: number, to: number): number {
+  for (let i = from + 1; i < to; i++) {
+    const start = lines.starts[i] ?? 0;
+    const end = lines.ends[i] ?? 0;
+    if (isBlank(text, lines.starts[i - 1] ?? 0, lines.ends[i - 1] ?? 0) && !isBlank(text, start, end) && parseStartLine(text, start, end, 'strict')) return i;
+  }
+  return to;
+}
+
+interface BodyResult {
+  body: BodyInfo | null;
+  end: number;
+  nextLine: number;
+}
+
+function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLength: number | undefined, mode: FramingMode): BodyResult {
+  const { lines, to } = frame;
+  const bodyStart = lines.starts[firstBodyLine] ?? lines.breaks[firstBodyLine - 1] ?? 0;
+  const emptyEnd = lines.breaks[firstBodyLine - 1] ?? bodyStart;
+  const make = (endOffset: number, lastLine: number, bytes: number, nextLine: number): BodyResult =>
+    bytes > 0 || endOffset > bodyStart
+      ? { body: { start: bodyStart, end: endOffset, bytes, firstLine: firstBodyLine, lastLine }, end: endOffset, nextLine }
+      : { body: null, end: emptyEnd, nextLine };
+  // Where this message's text can end at the latest: the frame's end in a log; in a file, the next
+  // start line that follows a blank line.
+  const limit = mode === 'file' ? nextMessageAfterBlank(text, lines, firstBodyLine, to) : to;
+
+  if (contentLength !== undefined) {
+    const walked = walkBytes(text, lines, firstBodyLine, limit, contentLength);
+    const cutLine = walked.nextLine - 1;
+    const cutMidLine = cutLine >= firstBodyLine && walked.offset > (lines.starts[cutLine] ?? 0) && !isBlank(text, walked.offset, lines.ends[cutLine] ?? walked.offset);
+    const rest = lastNonBlank(text, lines, walked.nextLine, limit);
+    // Content-Length is believed when what follows it is nothing or another message (a TCP read, or
+    // RFC 4475 dblreq's trailing INVITE); in a file, also when a message comes later, the text in
+    // between being stray. Otherwise the body is longer than announced and runs on, so the
+    // validator can report the mismatch against the real body.
+    const believed =
+      walked.complete &&
+      !cutMidLine &&
+      (rest === walked.nextLine ||
+        firstNonBlankStartsMessage(text, lines, walked.nextLine, rest) ||
+        (mode === 'file' && hasStartLine(text, lines, walked.nextLine, to)));
+    if (believed) return make(walked.offset, walked.nextLine, contentLength, walked.nextLine);
+    if (walked.complete && cutMidLine && mode === 'file' && parseStartLine(text, walked.offset, lines.ends[cutLine] ?? walked.offset, 'strict')) {
+      // A body without a final CRLF, and the next message right after it on the same line (a TCP
+      // stream dump). Its line is split in place so that the next message starts a line of its own;
+      // this message never looks at that line again.
+      (lines.starts as number[])[cutLine] = walked.offset;
+      return make(walked.offset, cutLine, contentLength, cutLine);
+    }
+  }
+  const last = lastNonBlank(text, lines, firstBodyLine, limit);
+  if (last <= firstBodyLine) return make(bodyStart, firstBodyLine, 0, limit);
+  return make(lines.breaks[last - 1] ?? bodyStart, last, bytesOfLines(text, lines, firstBodyLine, last), limit);
+}
+
+function hasStartLine(text: string, lines: LineTable, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (mayStartMessage(text, lines.starts[i] ?? 0, lines.ends[i] ?? 0) && parseStartLine(text, lines.starts[i] ?? 0, lines.ends[i] ?? 0, 'strict')) return true;
+  }
+  return false;
+}
+
+function firstNonBlankStartsMessage(text: string, lines: LineTable, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const start = lines.starts[i] ?? 0;
+    const end = lines.ends[i] ?? 0;
+    if (!isBlank(text, start, end)) return parseStartLine(text, start, end, 'lenient') !== null;
+  }
+  return false;
+}
+
+/**
+ * Parses every message in the frame, appending to `messages`; text that is not SIP goes to
+ * `problems` as extra bytes (file mode only: in logs it is the log's own text).
+ */
+export function parseFrame(text: string, frame: Frame, mode: FramingMode, messages: SipMessage[], problems: ParseProblem[]): void {
+  const { lines, to } = frame;
+  let index = frame.from;
+  let frameProblems = frame.problems ?? [];
+  while (index < to) {
+    let junkFrom = -1;
+    let startLine: StartLine | null = null;
+    for (; index < to; index++) {
+      const start = lines.starts[index] ?? 0;
+      const end = lines.ends[index] ?? 0;
+      if (isBlank(text, start, end)) continue;
+      startLine = parseStartLine(text, start, end, 'lenient');
+      if (startLine) break;
+      if (junkFrom < 0) junkFrom = index;
+    }
+    if (junkFrom >= 0 && mode === 'file') {
+      const last = lastNonBlank(text, lines, junkFrom, index);
+      problems.push({
+        code: 'extra-bytes',
+        message: 'Text that is not part of a SIP message (it does not start with a request or status line).',
+        span: { start: lines.starts[junkFrom] ?? 0, end: lines.ends[last - 1] ?? 0 },
+      });
+    }
+    if (!startLine) return;
+    index = parseMessageAt(text, frame, index, startLine, mode, messages, frameProblems);
+    frameProblems = [];
+  }
+}
+
+function parseMessageAt(
+  text: string,
+  frame: Frame,
+  first: number,
+  startLine: StartLine,
+  mode: FramingMode,
+  messages: SipMessage[],
+  inherited: readonly ParseProblem[],
+): number {
+  const { lines, to } = frame;
+  const problems: ParseProblem[] = [...inherited];
+  const headers: HeaderBuilder[] = [];
+  let index = first + 1;
+  let blank = -1;
+  for (; index < to; index++) {
+    const start = lines.starts[index] ?? 0;
+    const end = lines.ends[index] ?? 0;
+    if (isBlank(text, start, end)) {
+      blank = index;
+      break;
+    }
+    const c = text.charCodeAt(start);
+    const last = headers[headers.length - 1];
+    if ((c === 32 || c === 9) && last) {
+      continueHeader(text, last, lines, index);
+      continue;
+    }
+    if (mayStartMessage(text, start, end) && parseStartLine(text, start, end, 'strict')) break;
+    headers.push(headerLine(text, lines, index, problems));
+  }
+
+  let body: BodyInfo | null = null;
+  let end: number;
+  let nextLine: number;
+  if (blank === -1) {
+    const lastLine = index - 1;
+    end = lastLine > first ? lines.breaks[lastLine] ?? startLine.end : lines.breaks[first] ?? startLine.end;
+    const at = lines.ends[Math.max(first, lastLine)] ?? startLine.end;
+    problems.push({ code: 'missing-blank-line', message: 'The header block is not closed by an empty line (RFC 3261 §7).', span: { start: at, end: at } });
+    nextLine = index;
+  } else {
+    const located = locateBody(text, frame, blank + 1, contentLengthOf(headers), mode);
+    body = located.body;
+    end = located.end;
+    nextLine = Math.max(located.nextLine, blank + 1);
+  }
+
+  messages.push({
+    index: messages.length,
+    kind: startLine.kind,
+    startLine,
+    headers: headers as Header[],
+    body,
+    span: { start: startLine.start, end },
+    lines,
+    firstLine: first,
+    lastLine: nextLine,
+    context: frame.context,
+    problems,
+  });
+  return nextLine;
+}

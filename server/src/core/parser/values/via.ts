@@ -1,0 +1,89 @@
+/**
+ * Via (RFC 3261 §20.42): `SIP/2.0/UDP host:port;branch=z9hG4bK...;received=...;rport`, possibly with
+ * white space around the slashes (RFC 4475 wsinv), and several values per header.
+ */
+import { indexWithin } from '../lines';
+import type { Token } from '../model';
+import { paramValue, parseParams, skipSpace, splitOutside, tokenAt, trimSpaceEnd, type Param } from './scan';
+
+export interface ViaValue {
+  readonly start: number;
+  readonly end: number;
+  /** "SIP" */
+  readonly protocolName: Token | null;
+  /** "2.0" */
+  readonly protocolVersion: Token | null;
+  /** "UDP", "TCP", "TLS", "SCTP", "WS", "WSS" or any token. */
+  readonly transport: Token | null;
+  /** host[:port] as written. */
+  readonly sentBy: Token | null;
+  readonly host: Token | null;
+  readonly port: Token | null;
+  readonly params: readonly Param[];
+  readonly branch: Token | null;
+}
+
+function nextSlashPart(text: string, at: number, end: number): { token: Token; next: number } {
+  const s = skipSpace(text, at, end);
+  let e = s;
+  while (e < end) {
+    const c = text.charCodeAt(e);
+    if (c === 47 /* / */ || c === 32 || c === 9 || c === 13 || c === 10 || c === 59) break;
+    e++;
+  }
+  let next = skipSpace(text, e, end);
+  if (text.charCodeAt(next) === 47) next++;
+  return { token: tokenAt(text, s, e), next };
+}
+
+export function parseViaValue(text: string, start: number, end: number): ViaValue {
+  const s = skipSpace(text, start, end);
+  const e = trimSpaceEnd(text, s, end);
+  const name = nextSlashPart(text, s, e);
+  const version = nextSlashPart(text, name.next, e);
+  const transport = nextSlashPart(text, version.next, e);
+  const sentByStart = skipSpace(text, transport.token.end, e);
+  let sentByEnd = sentByStart;
+  let angle = false;
+  while (sentByEnd < e) {
+    const c = text.charCodeAt(sentByEnd);
+    if (c === 91) angle = true;
+    if (c === 93) angle = false;
+    if (!angle && (c === 59 || c === 32 || c === 9 || c === 13 || c === 10)) break;
+    sentByEnd++;
+  }
+  const semicolon = indexWithin(text, ';', sentByEnd, e);
+  const params = semicolon === -1 ? [] : parseParams(text, semicolon + 1, e);
+  let host: Token | null = null;
+  let port: Token | null = null;
+  if (sentByEnd > sentByStart) {
+    const closing = text.charCodeAt(sentByStart) === 91 ? text.slice(sentByStart, sentByEnd).indexOf(']') : -1;
+    const searchFrom = closing === -1 ? sentByStart : sentByStart + closing;
+    const colon = text.slice(searchFrom, sentByEnd).lastIndexOf(':');
+    if (colon === -1 || (closing === -1 && text.slice(sentByStart, sentByEnd).split(':').length > 2)) {
+      host = tokenAt(text, sentByStart, sentByEnd);
+    } else {
+      host = tokenAt(text, sentByStart, searchFrom + colon);
+      port = tokenAt(text, searchFrom + colon + 1, sentByEnd);
+    }
+  }
+  return {
+    start: s,
+    end: e,
+    protocolName: name.token.text ? name.token : null,
+    protocolVersion: version.token.text ? version.token : null,
+    transport: transport.token.text ? transport.token : null,
+    sentBy: sentByEnd > sentByStart ? tokenAt(text, sentByStart, sentByEnd) : null,
+    host,
+    port,
+    params,
+    branch: paramValue(params, 'branch') ?? null,
+  };
+}
+
+/** All Via values of one header row (several may be comma-separated). */
+export function parseViaList(text: string, start: number, end: number): ViaValue[] {
+  return splitOutside(text, start, end, 44)
+    .filter(([s, e]) => skipSpace(text, s, e) < e)
+    .map(([s, e]) => parseViaValue(text, s, e));
+}
