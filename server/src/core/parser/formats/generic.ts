@@ -206,6 +206,7 @@ function frames(text: string): Frame[] {
 export const GENERIC_FORMAT: TraceFormat = {
   id: 'generic',
   label: 'Any other log',
+  detection: 'fallback: a start line followed by header lines anywhere; a repeated line prefix is learnt and stripped',
   detect: (sample) => (frames(sample).length > 0 ? 1 : 0),
   frames,
 };

@@ -21,6 +21,7 @@ export function startsWithMessage(text: string): boolean {
 export const PLAIN_FORMAT: TraceFormat = {
   id: 'sip',
   label: 'SIP message file',
+  detection: 'the first non-blank line is a request or status line',
   detect: (sample) => (startsWithMessage(sample) ? 50 : 0),
   frames: (text) => {
     const lines = scanLines(text);

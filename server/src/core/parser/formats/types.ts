@@ -10,6 +10,8 @@ export interface TraceFormat {
   readonly id: FormatId;
   /** Human name for the README table and `sipls messages`. */
   readonly label: string;
+  /** One line on what gives the format away, for the README's format table. */
+  readonly detection: string;
   /**
    * How strongly the sample (the text's first 64 KB) looks like this format: 0 for "not at all".
    * The highest score wins, so a specific marker (SIPp's dashed header) should outscore anything generic.

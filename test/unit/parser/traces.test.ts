@@ -1,0 +1,48 @@
+/**
+ * Trace-log fixtures made by the real tools (or, where a tool cannot run here, written from its
+ * documented output; see each folder's RECIPE.md). Every fixture has a `<file>.expected.tsv` with one
+ * row per SIP message: where its start line is, what it is, and what the log said around it. The
+ * folder name is the format the parser must detect.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from '../../../server/src/core/parser/document';
+import { summarize } from '../../../server/src/core/features/summary';
+import { readTsv } from '../../support/tsv';
+import { FIXTURES } from '../../support/paths';
+
+const TRACES = join(FIXTURES, 'traces');
+const COLUMNS = ['index', 'line', 'kind', 'method', 'code', 'reason', 'callId', 'cseq', 'direction', 'src', 'dst', 'transport', 'timestamp'] as const;
+
+/** `-` in the TSV means absent; `\t` stands for a tab (SIPp's error-log timestamps contain real tabs). */
+function expectedCell(cell: string | undefined): string {
+  return cell === undefined || cell === '-' ? '-' : cell.replace(/\\t/g, '\t');
+}
+
+function actualCell(value: string | number | null): string {
+  return value === null || value === '' ? '-' : String(value);
+}
+
+const folders = existsSync(TRACES) ? readdirSync(TRACES).filter((name) => !name.includes('.')).sort() : [];
+
+describe('trace-log fixtures', () => {
+  it('has fixtures', () => assert.ok(folders.length >= 15, `${folders.length} formats`));
+  for (const folder of folders) {
+    const files = readdirSync(join(TRACES, folder)).filter((name) => existsSync(join(TRACES, folder, `${name}.expected.tsv`)));
+    describe(folder, () => {
+      it('has at least one fixture with expectations', () => assert.ok(files.length > 0));
+      for (const file of files) {
+        it(file, () => {
+          const text = new TextDecoder('utf-8').decode(readFileSync(join(TRACES, folder, file)));
+          const document = parseDocument(text);
+          const expected = readTsv(`traces/${folder}/${file}.expected.tsv`).map((row) => COLUMNS.map((c) => expectedCell(row[c])).join(' | '));
+          const actual = summarize(text, document).map((s) => COLUMNS.map((c) => actualCell(s[c])).join(' | '));
+          assert.equal(document.format, folder, 'detected format');
+          assert.deepEqual(actual, expected);
+        });
+      }
+    });
+  }
+});
