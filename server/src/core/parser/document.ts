@@ -3,6 +3,7 @@
  * of becomes a ParseProblem or is skipped as log text.
  */
 import { detectFormat, formatById } from './formats';
+import { compactLines } from './lines';
 import { parseFrame } from './message';
 import type { FormatId, ParseProblem, SipDocument, SipMessage } from './model';
 
@@ -17,7 +18,9 @@ export function parseDocument(text: string, options: ParseOptions = {}): SipDocu
   const problems: ParseProblem[] = [];
   const mode = format.id === 'sip' ? 'file' : 'frame';
   try {
-    for (const frame of format.frames(text)) parseFrame(text, frame, mode, messages, problems);
+    const frames = format.frames(text);
+    for (const frame of frames) compactLines(frame.lines);
+    for (const frame of frames) parseFrame(text, frame, mode, messages, problems);
   } catch (error) {
     // Parsing must never take the caller down. A failure here is a parser bug; keep what was read
     // and say where reading stopped, so the user still gets every message before it.

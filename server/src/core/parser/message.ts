@@ -9,7 +9,8 @@
  */
 import { resolveHeaderName } from './headerNames';
 import { indexWithin, isBlank, offsetAfterBytes, utf8Length } from './lines';
-import type { BodyInfo, Header, LineTable, LogContext, ParseProblem, SipMessage, Span, StartLine } from './model';
+import { ParsedHeader } from './header';
+import type { BodyInfo, LineTable, LogContext, ParseProblem, SipMessage, StartLine } from './model';
 import { parseStartLine } from './startLine';
 
 export type FramingMode = 'file' | 'frame';
@@ -25,17 +26,7 @@ export interface Frame {
   readonly problems?: readonly ParseProblem[];
 }
 
-interface HeaderBuilder {
-  name: string;
-  canonical: string;
-  key: string;
-  nameSpan: Span;
-  colon: number;
-  valueSpan: { start: number; end: number };
-  value: string;
-  span: { start: number; end: number };
-  line: number;
-}
+const NO_PROBLEMS: readonly ParseProblem[] = Object.freeze([]);
 
 const CONTENT_LENGTH_VALUE = /^\d{1,15}$/;
 
@@ -55,7 +46,7 @@ function mayStartMessage(text: string, start: number, end: number): boolean {
   return text.startsWith('SIP/2.0 ', start) || text.endsWith(' SIP/2.0', end);
 }
 
-function headerLine(text: string, lines: LineTable, index: number, problems: ParseProblem[]): HeaderBuilder {
+function headerLine(text: string, lines: LineTable, index: number, problems: ParseProblem[]): ParsedHeader {
   const start = lines.starts[index] ?? 0;
   const end = lines.ends[index] ?? start;
   const colon = indexWithin(text, ':', start, end);
@@ -63,38 +54,22 @@ function headerLine(text: string, lines: LineTable, index: number, problems: Par
     const lineEnd = trimEnd(text, start, end);
     problems.push({ code: 'header-without-colon', message: 'Header line has no colon; a header is "Name: value" (RFC 3261 §7.3).', span: { start, end: lineEnd } });
     const name = text.slice(start, lineEnd);
-    return { name, canonical: name, key: '', nameSpan: { start, end: lineEnd }, colon: -1, valueSpan: { start: lineEnd, end: lineEnd }, value: '', span: { start, end: lineEnd }, line: index };
+    return new ParsedHeader(text, name, '', index, start, lineEnd, -1, lineEnd, lineEnd, lineEnd);
   }
   const nameEnd = trimEnd(text, start, colon);
-  const name = text.slice(start, nameEnd);
-  const resolved = resolveHeaderName(name);
+  const resolved = resolveHeaderName(text.slice(start, nameEnd));
   const valueStart = trimStart(text, colon + 1, end);
   const valueEnd = trimEnd(text, valueStart, end);
-  return {
-    name,
-    canonical: resolved.canonical,
-    key: resolved.key,
-    nameSpan: { start, end: nameEnd },
-    colon,
-    valueSpan: { start: valueStart, end: valueEnd },
-    value: text.slice(valueStart, valueEnd),
-    span: { start, end: Math.max(valueEnd, colon + 1) },
-    line: index,
-  };
+  return new ParsedHeader(text, resolved.canonical, resolved.key, index, start, nameEnd, colon, valueStart, valueEnd, Math.max(valueEnd, colon + 1));
 }
 
 /** Folding (RFC 3261 §7.3.1): a line starting with white space continues the previous header. */
-function continueHeader(text: string, header: HeaderBuilder, lines: LineTable, index: number): void {
+function continueHeader(text: string, header: ParsedHeader, lines: LineTable, index: number): void {
   const start = trimStart(text, lines.starts[index] ?? 0, lines.ends[index] ?? 0);
-  const end = trimEnd(text, start, lines.ends[index] ?? 0);
-  if (start === end) return;
-  header.value = header.value === '' ? text.slice(start, end) : `${header.value} ${text.slice(start, end)}`;
-  if (header.valueSpan.start === header.valueSpan.end) header.valueSpan.start = start;
-  header.valueSpan.end = end;
-  header.span.end = end;
+  header.fold(start, trimEnd(text, start, lines.ends[index] ?? 0));
 }
 
-function contentLengthOf(headers: readonly HeaderBuilder[]): number | undefined {
+function contentLengthOf(headers: readonly ParsedHeader[]): number | undefined {
   const header = headers.find((h) => h.key === 'content-length');
   return header && CONTENT_LENGTH_VALUE.test(header.value) ? Number(header.value) : undefined;
 }
@@ -171,34 +146,33 @@ function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLe
     bytes > 0 || endOffset > bodyStart
       ? { body: { start: bodyStart, end: endOffset, bytes, firstLine: firstBodyLine, lastLine }, end: endOffset, nextLine }
       : { body: null, end: emptyEnd, nextLine };
-  // Where this message's text can end at the latest: the frame's end in a log; in a file, the next
-  // start line that follows a blank line.
-  const limit = mode === 'file' ? nextMessageAfterBlank(text, lines, firstBodyLine, to) : to;
-
   if (contentLength !== undefined) {
-    const walked = walkBytes(text, lines, firstBodyLine, limit, contentLength);
+    const walked = walkBytes(text, lines, firstBodyLine, to, contentLength);
     const cutLine = walked.nextLine - 1;
     const cutMidLine = cutLine >= firstBodyLine && walked.offset > (lines.starts[cutLine] ?? 0) && !isBlank(text, walked.offset, lines.ends[cutLine] ?? walked.offset);
-    const rest = lastNonBlank(text, lines, walked.nextLine, limit);
     // Content-Length is believed when what follows it is nothing or another message (a TCP read, or
     // RFC 4475 dblreq's trailing INVITE); in a file, also when a message comes later, the text in
     // between being stray. Otherwise the body is longer than announced and runs on, so the
     // validator can report the mismatch against the real body.
+    const following = walked.complete && !cutMidLine ? firstNonBlank(text, lines, walked.nextLine, to) : -1;
     const believed =
       walked.complete &&
       !cutMidLine &&
-      (rest === walked.nextLine ||
-        firstNonBlankStartsMessage(text, lines, walked.nextLine, rest) ||
-        (mode === 'file' && hasStartLine(text, lines, walked.nextLine, to)));
+      (following === to ||
+        parseStartLine(text, lines.starts[following] ?? 0, lines.ends[following] ?? 0, 'lenient') !== null ||
+        (mode === 'file' && hasStartLine(text, lines, following, to)));
     if (believed) return make(walked.offset, walked.nextLine, contentLength, walked.nextLine);
     if (walked.complete && cutMidLine && mode === 'file' && parseStartLine(text, walked.offset, lines.ends[cutLine] ?? walked.offset, 'strict')) {
       // A body without a final CRLF, and the next message right after it on the same line (a TCP
       // stream dump). Its line is split in place so that the next message starts a line of its own;
       // this message never looks at that line again.
-      (lines.starts as number[])[cutLine] = walked.offset;
+      (lines.starts as { [index: number]: number })[cutLine] = walked.offset;
       return make(walked.offset, cutLine, contentLength, cutLine);
     }
   }
+  // Without a believable Content-Length the body runs to the frame's end in a log, and in a file to
+  // the next start line that follows a blank line.
+  const limit = mode === 'file' ? nextMessageAfterBlank(text, lines, firstBodyLine, to) : to;
   const last = lastNonBlank(text, lines, firstBodyLine, limit);
   if (last <= firstBodyLine) return make(bodyStart, firstBodyLine, 0, limit);
   return make(lines.breaks[last - 1] ?? bodyStart, last, bytesOfLines(text, lines, firstBodyLine, last), limit);
@@ -211,13 +185,11 @@ function hasStartLine(text: string, lines: LineTable, from: number, to: number):
   return false;
 }
 
-function firstNonBlankStartsMessage(text: string, lines: LineTable, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const start = lines.starts[i] ?? 0;
-    const end = lines.ends[i] ?? 0;
-    if (!isBlank(text, start, end)) return parseStartLine(text, start, end, 'lenient') !== null;
-  }
-  return false;
+/** Index of the first non-blank line in [from, to), or `to`. */
+function firstNonBlank(text: string, lines: LineTable, from: number, to: number): number {
+  let i = from;
+  while (i < to && isBlank(text, lines.starts[i] ?? 0, lines.ends[i] ?? 0)) i++;
+  return i;
 }
 
 /**
@@ -263,8 +235,8 @@ function parseMessageAt(
   inherited: readonly ParseProblem[],
 ): number {
   const { lines, to } = frame;
-  const problems: ParseProblem[] = [...inherited];
-  const headers: HeaderBuilder[] = [];
+  const problems: ParseProblem[] = inherited.length > 0 ? [...inherited] : [];
+  const headers: ParsedHeader[] = [];
   let index = first + 1;
   let blank = -1;
   for (; index < to; index++) {
@@ -304,14 +276,14 @@ function parseMessageAt(
     index: messages.length,
     kind: startLine.kind,
     startLine,
-    headers: headers as Header[],
+    headers,
     body,
     span: { start: startLine.start, end },
     lines,
     firstLine: first,
     lastLine: nextLine,
     context: frame.context,
-    problems,
+    problems: problems.length > 0 ? problems : NO_PROBLEMS,
   });
   return nextLine;
 }

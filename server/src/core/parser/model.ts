@@ -128,11 +128,11 @@ export interface LogContext {
  * decoration is outside the spans.
  */
 export interface LineTable {
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
-  readonly breaks: readonly number[];
+  readonly starts: ArrayLike<number>;
+  readonly ends: ArrayLike<number>;
+  readonly breaks: ArrayLike<number>;
   /** Bytes each line terminator stood for on the wire (2 for CRLF or "#015#012", 1 for LF, 0 at the end). */
-  readonly breakBytes: readonly number[];
+  readonly breakBytes: ArrayLike<number>;
 }
 
 export interface SipMessage {
