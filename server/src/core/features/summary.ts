@@ -27,7 +27,8 @@ export interface MessageSummary {
   readonly requestUri: string | null;
 }
 
-export function summarize(text: string, document: SipDocument, lines: LineIndex = new LineIndex(text)): MessageSummary[] {
+/** Line numbers count LF only by default, as terminal tools do (see LineIndex). */
+export function summarize(text: string, document: SipDocument, lines: LineIndex = new LineIndex(text, 'lf')): MessageSummary[] {
   return document.messages.map((message) => {
     const start = message.startLine;
     const cseq = cseqOf(text, message);

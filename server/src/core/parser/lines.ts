@@ -26,14 +26,12 @@ const LF = 10;
 const CR = 13;
 const REPLACEMENT = 0xfffd;
 
+const BARE_CR = /\r(?!\n)/;
+
 /** True when the text has a CR that is not followed by LF (old Mac line ends, or stray CRs). */
 function hasBareCr(text: string, from: number, to: number): boolean {
-  let at = text.indexOf('\r', from);
-  while (at !== -1 && at < to) {
-    if (text.charCodeAt(at + 1) !== LF) return true;
-    at = text.indexOf('\r', at + 2);
-  }
-  return false;
+  if (text.indexOf('\r', from) === -1) return false;
+  return BARE_CR.test(from === 0 && to === text.length ? text : text.slice(from, to));
 }
 
 /**

@@ -12,10 +12,16 @@ export interface Position {
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  /** CRLF, LF and a lone CR all end a line, as in LSP. */
-  constructor(private readonly text: string) {
-    const breaks = /\r\n?|\n/g;
-    for (let match = breaks.exec(text); match; match = breaks.exec(text)) this.starts.push(match.index + match[0].length);
+  /**
+   * `lsp`: CRLF, LF and a lone CR all end a line, as LSP and editors count. `lf`: only LF does, as
+   * grep -n, less and CI annotations count; lone CRs (console redraws in logs) stay inside a line.
+   */
+  constructor(
+    private readonly text: string,
+    breaks: 'lsp' | 'lf' = 'lsp',
+  ) {
+    const pattern = breaks === 'lsp' ? /\r\n?|\n/g : /\n/g;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) this.starts.push(match.index + match[0].length);
   }
 
   get lineCount(): number {

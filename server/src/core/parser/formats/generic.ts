@@ -69,6 +69,10 @@ function requestStartBefore(text: string, lineStart: number, versionAt: number):
   const methodEnd = i - 1;
   i = methodEnd;
   while (i > lineStart && /[A-Za-z0-9!%*_+`'~.-]/.test(text[i - 1] ?? '')) i--;
+  // An escaped line break right before the method ("#015#012INVITE", "\r\nINVITE") looks like
+  // token characters; the method starts after it.
+  if (text.charCodeAt(i - 1) === 35 /* # */ && /^0(?:12|15)/.test(text.slice(i, i + 3))) i += 3;
+  else if (text.charCodeAt(i - 1) === 92 /* \ */ && /^[nr]/.test(text[i] ?? '')) i += 1;
   return i < methodEnd ? i : -1;
 }
 

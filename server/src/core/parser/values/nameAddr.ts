@@ -63,8 +63,8 @@ export function parseNameAddr(text: string, start: number, end: number): NameAdd
   };
 }
 
-/** The '<' that opens the URI, skipping any inside a quoted display name. */
-function findOpenBracket(text: string, start: number, end: number): number {
+/** The '<' that opens the URI, skipping any inside quotes (a display name, or a quoted parameter). */
+export function findOpenBracket(text: string, start: number, end: number): number {
   let inQuotes = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);

@@ -35,10 +35,11 @@ export function parseUri(text: string, start: number, end: number): Uri | null {
   if (lower !== 'sip' && lower !== 'sips') {
     return { ...base, user: null, password: null, host: null, port: null, params: [], headers: null, opaque: tokenAt(text, colon + 1, end) };
   }
-  const question = indexWithin(text, '?', colon + 1, end);
+  // The user part may itself contain ';' and '?' (RFC 4475 semiuri, intmeth), so the host starts
+  // after the last '@', and URI headers begin at the first '?' after it.
+  const at = lastIndexWithin(text, '@', colon + 1, end);
+  const question = indexWithin(text, '?', at === -1 ? colon + 1 : at + 1, end);
   const beforeHeaders = question === -1 ? end : question;
-  // The user part may itself contain ';' (RFC 4475 semiuri), so the host starts after the last '@'.
-  const at = lastIndexWithin(text, '@', colon + 1, beforeHeaders);
   const hostStart = at > colon ? at + 1 : colon + 1;
   let user: Token | null = null;
   let password: Token | null = null;
