@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHECK_USAGE, runCheck } from './check';
 import { EXPLAIN_USAGE, runExplain } from './explain';
 import { MESSAGES_USAGE, runMessages } from './messages';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
@@ -27,6 +28,7 @@ const USAGE = `sipls ${VERSION}: SIP language support for editors and CI
 Usage:
   sipls explain TOPIC [--json]   explain a code, phrase, method, header, option tag, event, warning or Q.850 cause
   sipls messages [--json] FILE…  list the SIP messages in message files and trace logs
+  sipls check [options] FILE…    check messages and traces (exit 1 on errors); see sipls check --help
   sipls --version
   sipls --help
 
@@ -41,10 +43,12 @@ export function main(argv: readonly string[], io: CliIo): number {
         return runExplain(rest, io);
       case 'messages':
         return runMessages(rest, io);
+      case 'check':
+        return runCheck(rest, io);
       case '-h':
       case '--help':
       case 'help':
-        io.stdout(command === 'help' && rest[0] === 'explain' ? EXPLAIN_USAGE : command === 'help' && rest[0] === 'messages' ? MESSAGES_USAGE : USAGE);
+        io.stdout(command !== 'help' ? USAGE : ({ explain: EXPLAIN_USAGE, messages: MESSAGES_USAGE, check: CHECK_USAGE } as Record<string, string>)[rest[0] ?? ''] ?? USAGE);
         return EXIT_OK;
       case '-v':
       case '--version':

@@ -1,0 +1,81 @@
+/**
+ * The shape of a check. Every check has a stable id (users configure it, CHECKS.md documents it,
+ * the editor links to it), a default severity, and one small function that reports findings with
+ * exact ranges. Checks never throw; the runner isolates them anyway.
+ */
+import type { SipDocument, SipMessage, Span } from '../../parser/model';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+/** A configured level: a severity, or `off`. */
+export type Level = Severity | 'off';
+
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** Data for a quick fix: the edits that apply it. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Finding {
+  /** The check id, e.g. `status-code-unregistered`. */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly fix?: Fix;
+  /** Index of the message the finding is about, when there is one. */
+  readonly messageIndex?: number;
+}
+
+export interface CheckDoc {
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  /** What it catches, one sentence. */
+  readonly summary: string;
+  /** Why it matters to someone reading SIP. */
+  readonly why: string;
+  /** "RFC 3261 §8.1.1" style reference. */
+  readonly reference: string;
+  /** A short example of text it reports. */
+  readonly example: string;
+}
+
+/** Reports one finding. `severity` overrides the check's level for this finding (e.g. milder in logs). */
+export type Report = (span: Span, message: string, options?: { fix?: Fix; severity?: Severity }) => void;
+
+export interface MessageContext {
+  readonly text: string;
+  readonly document: SipDocument;
+  readonly message: SipMessage;
+  /** True for trace logs, where messages are often partial, re-encoded or cut by the logger. */
+  readonly inLog: boolean;
+}
+
+export interface TraceContext {
+  readonly text: string;
+  readonly document: SipDocument;
+  readonly inLog: boolean;
+}
+
+export interface MessageCheck extends CheckDoc {
+  readonly scope: 'message';
+  run(context: MessageContext, report: Report): void;
+}
+
+export interface TraceCheck extends CheckDoc {
+  readonly scope: 'trace';
+  run(context: TraceContext, report: Report): void;
+}
+
+export type Check = MessageCheck | TraceCheck;
+
+export interface ValidateOptions {
+  /** Per-check levels by id; missing ids use the check's default. */
+  readonly levels?: Readonly<Record<string, Level>>;
+  /** At most this many findings per check per document; the rest are summarised in one finding. */
+  readonly maxPerCheck?: number;
+}
