@@ -29,11 +29,15 @@ Usage:
   sipls explain TOPIC [--json]   explain a code, phrase, method, header, option tag, event, warning or Q.850 cause
   sipls messages [--json] FILE…  list the SIP messages in message files and trace logs
   sipls check [options] FILE…    check messages and traces (exit 1 on errors); see sipls check --help
+  sipls --stdio                  run the language server over stdio (--node-ipc for VS Code)
   sipls --version
   sipls --help
 
 Run 'sipls COMMAND --help' for details.
 `;
+
+/** Arguments that start the language server instead of a command (vscode-languageclient passes --node-ipc). */
+const SERVER_FLAGS = new Set(['--stdio', '--node-ipc', '--socket', '--pipe']);
 
 export function main(argv: readonly string[], io: CliIo): number {
   const [command, ...rest] = argv;
@@ -68,7 +72,12 @@ export function main(argv: readonly string[], io: CliIo): number {
   }
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv.slice(2).some((arg) => SERVER_FLAGS.has(arg.split('=')[0] ?? ''))) {
+  // Loaded only here, so that `sipls explain` never pays for the LSP libraries.
+  // A plain require keeps this lazy and synchronous (a dynamic import() would go through the ESM loader).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('../lsp/server') as typeof import('../lsp/server')).startServer();
+} else if (require.main === module) {
   // `sipls messages big.log | head` closes the pipe early: stop quietly, as other Unix tools do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

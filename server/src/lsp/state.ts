@@ -1,0 +1,24 @@
+/** What every handler module gets from the server, and the guard that keeps a handler's failure local. */
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisCache } from './analysis';
+import type { Settings } from './settings';
+
+export interface ServerState {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly cache: AnalysisCache;
+  settings(): Settings;
+}
+
+/** Runs `handler`, turning any exception into a logged error and an empty answer. */
+export function guard<P, R>(connection: Connection, name: string, empty: R, handler: (params: P) => R): (params: P) => R {
+  return (params: P) => {
+    try {
+      return handler(params);
+    } catch (error) {
+      connection.console.error(`sipls: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return empty;
+    }
+  };
+}
