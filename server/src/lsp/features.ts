@@ -2,14 +2,55 @@
  * The read-only features: each handler finds the document's cached parse, asks the core feature,
  * and converts its plain data to LSP types.
  */
-import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Hover } from 'vscode-languageserver';
 import { hoverAt } from '../core/features/hover';
+import { complete, type CompletionKind } from '../core/features/complete';
 import { escapeMarkdown, cardMarkdown } from './markdown';
 import { toRange } from './convert';
 import { guard, type ServerState } from './state';
 
+const COMPLETION_KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
+  'status-code': CompletionItemKind.Constant,
+  'reason-phrase': CompletionItemKind.Text,
+  method: CompletionItemKind.Method,
+  header: CompletionItemKind.Property,
+  'option-tag': CompletionItemKind.EnumMember,
+  'event-package': CompletionItemKind.EnumMember,
+  'content-type': CompletionItemKind.Value,
+  transport: CompletionItemKind.EnumMember,
+  'q850-cause': CompletionItemKind.Constant,
+  value: CompletionItemKind.Value,
+  template: CompletionItemKind.Snippet,
+};
+
 export function registerFeatures(state: ServerState): void {
   const { connection, documents, cache } = state;
+
+  connection.onCompletion(
+    guard(connection, 'completion', null as CompletionList | null, (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const analysis = cache.get(document);
+      const result = complete(analysis.text, analysis.document, document.offsetAt(params.position));
+      if (!result) return null;
+      // A plain TextEdit over the whole token under the cursor: every client understands it (an
+      // InsertReplaceEdit needs a client capability that Neovim 0.7 and eglot lack).
+      const range = toRange(document, result.span);
+      const items = result.items.map(
+        (entry): CompletionItem => ({
+          label: entry.label,
+          kind: COMPLETION_KIND[entry.kind],
+          detail: entry.detail,
+          sortText: entry.sortText,
+          ...(entry.filterText !== undefined ? { filterText: entry.filterText } : {}),
+          insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+          textEdit: { newText: entry.insertText, range },
+          ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: cardMarkdown(entry.documentation) } } : {}),
+        }),
+      );
+      return { isIncomplete: false, items };
+    }),
+  );
 
   connection.onHover(
     guard(connection, 'hover', null as Hover | null, (params) => {
