@@ -4,6 +4,9 @@
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Hover } from 'vscode-languageserver';
 import { hoverAt } from '../core/features/hover';
+import { callSummary, transactionSummary } from '../core/features/navigation';
+import { formatDuration } from '../core/features/documentIndex';
+import { registerNavigation } from './navigation';
 import { complete, type CompletionKind } from '../core/features/complete';
 import { escapeMarkdown, cardMarkdown } from './markdown';
 import { toRange } from './convert';
@@ -25,6 +28,7 @@ const COMPLETION_KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
 
 export function registerFeatures(state: ServerState): void {
   const { connection, documents, cache } = state;
+  registerNavigation(state);
 
   connection.onCompletion(
     guard(connection, 'completion', null as CompletionList | null, (params) => {
@@ -57,7 +61,20 @@ export function registerFeatures(state: ServerState): void {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
       const analysis = cache.get(document);
-      const info = hoverAt(analysis.text, analysis.document, document.offsetAt(params.position), { logCodes: state.settings().hoverLogCodes });
+      const { text, document: parsed } = analysis;
+      const info = hoverAt(text, parsed, document.offsetAt(params.position), {
+        logCodes: state.settings().hoverLogCodes,
+        describeTransaction: (message) => {
+          const summary = transactionSummary(text, parsed, message.index);
+          if (!summary) return [];
+          const flow = summary.messages.map((m) => m.name).join(' → ');
+          return [`Transaction ${summary.method} CSeq ${summary.cseq}${summary.branch ? ` (branch ${summary.branch})` : ''}: ${flow}${summary.durationMs !== null ? ` · ${formatDuration(summary.durationMs)}` : ''}`];
+        },
+        describeCall: (callId) => {
+          const summary = callSummary(text, parsed, callId);
+          return summary ? [`Call ${callId}: ${summary.text}`] : [];
+        },
+      });
       if (!info) return null;
       const parts = [...info.notes.map(escapeMarkdown), ...(info.card ? [cardMarkdown(info.card)] : [])];
       if (parts.length === 0) return null;

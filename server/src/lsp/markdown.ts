@@ -1,9 +1,13 @@
 /** Renders a registry card (core/features/explain/card.ts) as hover markdown. */
 import type { Card } from '../core/features/explain/card';
 
-/** Markdown-escapes text that comes from the registry or, worse, from the document. */
+/**
+ * Escapes the characters that would change how registry or document text renders (emphasis, code,
+ * links, HTML, table cells). Punctuation that is harmless inside a paragraph stays as it is, so
+ * clients that show hovers as plain text do not fill them with backslashes.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  return text.replace(/[\\`*_[\]<>|]/g, '\\$&');
 }
 
 export function cardMarkdown(card: Card): string {

@@ -1,0 +1,383 @@
+/**
+ * One index per parsed document, shared by the navigation features (symbols, definition,
+ * references, highlights, hovers): which messages belong to which call, transaction and dialog,
+ * which message sits at an offset, and when each message was logged. Built once per document object,
+ * each part in one pass over the messages (transactions and dialogs when first asked for), so that
+ * every request after the first costs a lookup, never a rescan.
+ */
+import { callId, cseqOf, nameAddrOf, tagOf, topVia } from '../parser/access';
+import type { SipDocument } from '../parser/model';
+
+/**
+ * What a log timestamp can be measured against. Two timestamps on the same clock can be
+ * subtracted; a log that gives only the time of day (`day`), only the month and day (`year`, syslog)
+ * or only minutes and seconds (`hour`) is measured from the start of that day, year or hour.
+ */
+export type Clock = 'epoch' | 'year' | 'day' | 'hour';
+
+export interface Instant {
+  /** Milliseconds since the clock's origin (the Unix epoch for `epoch`), with the log's fraction of a second. */
+  readonly ms: number;
+  readonly clock: Clock;
+}
+
+/** Requests and responses with the same Call-ID, top Via branch, CSeq number and CSeq method (RFC 3261 §17.1.3, §17.2.3). */
+export interface Transaction {
+  readonly id: number;
+  readonly callId: string;
+  /** The top Via's branch; null for an RFC 2543 element that sends none (then Call-ID and CSeq alone match). */
+  readonly branch: string | null;
+  readonly cseq: number;
+  readonly method: string;
+  /** The request and any copies of it (retransmissions, or the same request logged twice), in document order. */
+  readonly requests: readonly number[];
+  readonly responses: readonly number[];
+  /** Requests and responses together, in document order. */
+  readonly messages: readonly number[];
+}
+
+/** Messages of one dialog: the same Call-ID and the same pair of From and To tags, in either order (RFC 3261 §12). */
+export interface Dialog {
+  readonly id: number;
+  readonly callId: string;
+  /** The two tags, sorted, so that both directions of the dialog share the entry. */
+  readonly tags: readonly [string, string];
+  readonly messages: readonly number[];
+}
+
+export interface DocumentIndex {
+  /** Per message: its Call-ID, or null when it has none. */
+  readonly callIds: readonly (string | null)[];
+  /** Call-ID to the indexes of its messages in document order; iteration follows first appearance. */
+  readonly calls: ReadonlyMap<string, readonly number[]>;
+  readonly transactions: readonly Transaction[];
+  /** Per message: the id of its transaction, or -1 (no Call-ID, no usable CSeq). */
+  readonly transactionOf: readonly number[];
+  readonly dialogs: readonly Dialog[];
+  /** Per message: the id of its dialog, or -1 when it lacks a From or To tag (a dialog-creating request, a 100 Trying). */
+  readonly dialogOf: readonly number[];
+  /** Per message: when the log says it was written, or null when it says nothing parseable. */
+  readonly times: readonly (Instant | null)[];
+  /** Index of the message whose range holds the offset (its end included), or -1. O(log n). */
+  messageAt(offset: number): number;
+  /** The transactions with this Call-ID, CSeq number and method (several with different branches: a proxy's two legs, or two forks). */
+  transactionsFor(callId: string, cseq: number, method: string): readonly Transaction[];
+  /** The transactions sharing a Call-ID, branch and CSeq number, whatever their method (an INVITE with its CANCEL or its ACK to a failure). */
+  transactionsWithBranch(callId: string, branch: string | null, cseq: number): readonly Transaction[];
+  /** Milliseconds from message `from` to message `to`, when both have timestamps on the same clock; null otherwise. */
+  durationBetween(from: number, to: number): number | null;
+}
+
+const memo = new WeakMap<SipDocument, DocumentIndex>();
+
+/**
+ * The index of a document, built on first use and remembered for as long as the document object
+ * lives. Calls, timestamps and offsets are built at once; transactions and dialogs, which parse Via,
+ * From and To, on first use, so an outline of a long log never pays for them.
+ */
+export function indexOf(text: string, document: SipDocument): DocumentIndex {
+  const cached = memo.get(document);
+  if (cached) return cached;
+  const index = new Index(text, document);
+  memo.set(document, index);
+  return index;
+}
+
+interface MutableTransaction {
+  id: number;
+  callId: string;
+  branch: string | null;
+  cseq: number;
+  method: string;
+  requests: number[];
+  responses: number[];
+  messages: number[];
+}
+
+interface MutableDialog {
+  id: number;
+  callId: string;
+  tags: readonly [string, string];
+  messages: number[];
+}
+
+interface TransactionTable {
+  readonly list: readonly Transaction[];
+  readonly of: readonly number[];
+  readonly byMethod: ReadonlyMap<string, readonly Transaction[]>;
+  readonly byBranch: ReadonlyMap<string, readonly Transaction[]>;
+}
+
+interface DialogTable {
+  readonly list: readonly Dialog[];
+  readonly of: readonly number[];
+}
+
+const SEP = '\u0000';
+
+class Index implements DocumentIndex {
+  readonly callIds: readonly (string | null)[];
+  readonly calls: ReadonlyMap<string, readonly number[]>;
+  readonly times: readonly (Instant | null)[];
+  readonly messageAt: (offset: number) => number;
+  private transactionTable: TransactionTable | null = null;
+  private dialogTable: DialogTable | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly document: SipDocument,
+  ) {
+    const callIds: (string | null)[] = [];
+    const calls = new Map<string, number[]>();
+    const times: (Instant | null)[] = [];
+    document.messages.forEach((message, i) => {
+      const id = callId(message);
+      callIds.push(id);
+      times.push(parseTimestamp(message.context?.timestamp ?? null));
+      if (id !== null) pushTo(calls, id, i);
+    });
+    this.callIds = callIds;
+    this.calls = calls;
+    this.times = times;
+    this.messageAt = offsetLocator(document);
+  }
+
+  get transactions(): readonly Transaction[] {
+    return this.transactionStage().list;
+  }
+
+  get transactionOf(): readonly number[] {
+    return this.transactionStage().of;
+  }
+
+  get dialogs(): readonly Dialog[] {
+    return this.dialogStage().list;
+  }
+
+  get dialogOf(): readonly number[] {
+    return this.dialogStage().of;
+  }
+
+  transactionsFor(id: string, cseq: number, method: string): readonly Transaction[] {
+    return this.transactionStage().byMethod.get([id, cseq, method].join(SEP)) ?? [];
+  }
+
+  transactionsWithBranch(id: string, branch: string | null, cseq: number): readonly Transaction[] {
+    return this.transactionStage().byBranch.get([id, branch ?? '', cseq].join(SEP)) ?? [];
+  }
+
+  durationBetween(from: number, to: number): number | null {
+    return durationOf(this.times[from] ?? null, this.times[to] ?? null);
+  }
+
+  private transactionStage(): TransactionTable {
+    if (this.transactionTable) return this.transactionTable;
+    const list: MutableTransaction[] = [];
+    const of: number[] = [];
+    const byKey = new Map<string, MutableTransaction>();
+    const byMethod = new Map<string, MutableTransaction[]>();
+    const byBranch = new Map<string, MutableTransaction[]>();
+    this.document.messages.forEach((message, i) => {
+      of.push(-1);
+      const id = this.callIds[i] ?? null;
+      const cseq = id === null ? null : cseqOf(this.text, message);
+      if (id === null || !cseq?.method || Number.isNaN(cseq.value)) return;
+      const branch = topVia(this.text, message)?.branch?.text ?? null;
+      const method = cseq.method.text;
+      const key = [id, branch ?? '', cseq.value, method].join(SEP);
+      let transaction = byKey.get(key);
+      if (!transaction) {
+        transaction = { id: list.length, callId: id, branch, cseq: cseq.value, method, requests: [], responses: [], messages: [] };
+        list.push(transaction);
+        byKey.set(key, transaction);
+        pushTo(byMethod, [id, cseq.value, method].join(SEP), transaction);
+        pushTo(byBranch, [id, branch ?? '', cseq.value].join(SEP), transaction);
+      }
+      (message.kind === 'request' ? transaction.requests : transaction.responses).push(i);
+      transaction.messages.push(i);
+      of[i] = transaction.id;
+    });
+    this.transactionTable = { list, of, byMethod, byBranch };
+    return this.transactionTable;
+  }
+
+  private dialogStage(): DialogTable {
+    if (this.dialogTable) return this.dialogTable;
+    const list: MutableDialog[] = [];
+    const of: number[] = [];
+    const byKey = new Map<string, MutableDialog>();
+    this.document.messages.forEach((message, i) => {
+      of.push(-1);
+      const id = this.callIds[i] ?? null;
+      if (id === null) return;
+      const fromTag = tagOf(nameAddrOf(this.text, message, 'From'));
+      const toTag = fromTag ? tagOf(nameAddrOf(this.text, message, 'To')) : null;
+      if (!fromTag || !toTag) return;
+      const tags: [string, string] = fromTag < toTag ? [fromTag, toTag] : [toTag, fromTag];
+      const key = [id, tags[0], tags[1]].join(SEP);
+      let dialog = byKey.get(key);
+      if (!dialog) {
+        dialog = { id: list.length, callId: id, tags, messages: [] };
+        list.push(dialog);
+        byKey.set(key, dialog);
+      }
+      dialog.messages.push(i);
+      of[i] = dialog.id;
+    });
+    this.dialogTable = { list, of };
+    return this.dialogTable;
+  }
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Binary search over message starts. Parsers emit messages in document order; should a format ever
+ * emit them otherwise, the order is sorted once here rather than trusted.
+ */
+function offsetLocator(document: SipDocument): (offset: number) => number {
+  const messages = document.messages;
+  let order = messages.map((_, i) => i);
+  const sorted = messages.every((m, i) => i === 0 || (messages[i - 1]?.span.start ?? 0) <= m.span.start);
+  if (!sorted) order = order.sort((a, b) => (messages[a]?.span.start ?? 0) - (messages[b]?.span.start ?? 0));
+  const starts = order.map((i) => messages[i]?.span.start ?? 0);
+  return (offset) => {
+    if (!Number.isFinite(offset)) return -1;
+    let low = 0;
+    let high = starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((starts[mid] ?? 0) <= offset) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    if (found === -1) return -1;
+    const index = order[found] ?? -1;
+    const span = messages[index]?.span;
+    return span && offset <= span.end ? index : -1;
+  };
+}
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/**
+ * Milliseconds between two instants on the same clock. A clock that only knows the time of day (or
+ * of the hour) wraps once at midnight (at the full hour), so a call across midnight still measures
+ * right; on the other clocks a negative difference means the log is out of order, and says nothing.
+ */
+export function durationOf(from: Instant | null, to: Instant | null): number | null {
+  if (!from || !to || from.clock !== to.clock) return null;
+  let ms = to.ms - from.ms;
+  if (ms < 0 && from.clock === 'day') ms += DAY;
+  if (ms < 0 && from.clock === 'hour') ms += HOUR;
+  return ms >= 0 && Number.isFinite(ms) ? ms : null;
+}
+
+/** Milliseconds from the first timestamped message of a list to its last one on the same clock (the first one's), or null. */
+export function elapsedMs(times: readonly (Instant | null)[], members: readonly number[]): number | null {
+  let first: Instant | null = null;
+  let last: Instant | null = null;
+  for (const i of members) {
+    const time = times[i] ?? null;
+    if (!time) continue;
+    if (!first) first = time;
+    else if (time.clock === first.clock) last = time;
+  }
+  return first && last ? durationOf(first, last) : null;
+}
+
+/** "0.3 ms", "304 ms", "12.4 s", "2 min 5 s", "1 h 3 min": the precision a reader wants at each scale. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '';
+  if (ms === 0) return '0 ms';
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
+  if (ms < 999.5) return `${Math.round(ms)} ms`;
+  if (ms < 59_950) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  const minutes = Math.round(seconds / 60);
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+const TIME = String.raw`(\d{1,2}):(\d{2}):(\d{2})(?:[.,:](\d{1,9}))?`;
+/** 2024-03-12 14:05:31.412, 2026-11-21T20:56:43.912557+00:00, 2026/11/21 20:54:45.444048, SIPp's tab-separated form. */
+const DATE_TIME = new RegExp(String.raw`(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:T|[ \t]+)${TIME}\s*(Z|[+-]\d{2}:?\d{2})?`, 'i');
+/** Syslog "Nov 21 20:39:13", Cisco "Mar  4 10:14:53.402 CET", tshark "Nov 21, 2026 20:54:45.444048000 UTC". */
+const MONTH_DAY = new RegExp(String.raw`\b([A-Za-z]{3})\s+(\d{1,2})(?:,\s*(\d{4}))?\s+${TIME}`);
+/** Kamailio sipdump, OpenSIPS HEP: "1795294618.360235". */
+const EPOCH = /^(\d{9,11})(?:\.(\d{1,9}))?$/;
+const TIME_OF_DAY = new RegExp(TIME);
+/** Oracle SBC's acli tail: "44:12.154", minutes and seconds. */
+const MINUTES = /^(\d{1,2}):(\d{2})[.,](\d{1,9})$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** A leap year, so that a syslog "Feb 29" measures like any other day. */
+const REFERENCE_YEAR = 2000;
+
+/**
+ * A log timestamp in milliseconds on the clock it allows, or null. Only the first 80 characters are
+ * read: a timestamp is short, and a log line is not trusted to be.
+ */
+export function parseTimestamp(stamp: string | null): Instant | null {
+  if (!stamp) return null;
+  const text = stamp.slice(0, 80).trim();
+  const full = DATE_TIME.exec(text);
+  if (full) {
+    const ms = dateMs(Number(full[1]), Number(full[2]), Number(full[3]), full, 4);
+    return ms === null ? null : { ms: ms - zoneMs(full[8]), clock: 'epoch' };
+  }
+  const syslog = MONTH_DAY.exec(text);
+  const month = syslog ? MONTHS.indexOf((syslog[1] ?? '').toLowerCase()) : -1;
+  if (syslog && month !== -1) {
+    const year = syslog[3] ? Number(syslog[3]) : REFERENCE_YEAR;
+    const ms = dateMs(year, month + 1, Number(syslog[2]), syslog, 4);
+    if (ms === null) return null;
+    return syslog[3] ? { ms, clock: 'epoch' } : { ms: ms - Date.UTC(REFERENCE_YEAR, 0, 1), clock: 'year' };
+  }
+  const epoch = EPOCH.exec(text);
+  if (epoch) return { ms: Number(epoch[1]) * 1000 + fractionMs(epoch[2]), clock: 'epoch' };
+  const clock = TIME_OF_DAY.exec(text);
+  if (clock) {
+    const ms = timeMs(clock, 1);
+    return ms === null ? null : { ms, clock: 'day' };
+  }
+  const minutes = MINUTES.exec(text);
+  if (minutes && Number(minutes[1]) < 60 && Number(minutes[2]) < 60) {
+    return { ms: Number(minutes[1]) * 60_000 + Number(minutes[2]) * 1000 + fractionMs(minutes[3]), clock: 'hour' };
+  }
+  return null;
+}
+
+function dateMs(year: number, month: number, day: number, match: RegExpExecArray, timeAt: number): number | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const time = timeMs(match, timeAt);
+  return time === null ? null : Date.UTC(year, month - 1, day) + time;
+}
+
+/** Hours, minutes, seconds and fraction from four consecutive groups; a leap second (60) is allowed. */
+function timeMs(match: RegExpExecArray, at: number): number | null {
+  const hours = Number(match[at]);
+  const minutes = Number(match[at + 1]);
+  const seconds = Number(match[at + 2]);
+  if (hours > 23 || minutes > 59 || seconds > 60) return null;
+  return hours * HOUR + minutes * 60_000 + seconds * 1000 + fractionMs(match[at + 3]);
+}
+
+/** ".964541" and Linphone's ":114" alike: the digits after the separator, as a fraction of a second. */
+function fractionMs(digits: string | undefined): number {
+  return digits ? Number(`0.${digits}`) * 1000 : 0;
+}
+
+/** "+01:00" or "-0500" to milliseconds east of UTC; "Z" and absent are UTC. */
+function zoneMs(zone: string | undefined): number {
+  if (!zone || zone.toUpperCase() === 'Z') return 0;
+  const digits = zone.replace(':', '');
+  const sign = digits.startsWith('-') ? -1 : 1;
+  return sign * (Number(digits.slice(1, 3)) * HOUR + Number(digits.slice(3, 5)) * 60_000);
+}

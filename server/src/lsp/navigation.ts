@@ -1,0 +1,81 @@
+/**
+ * Outline, folding and navigation handlers: the core computes spans; this converts them to LSP
+ * symbols, folding ranges, locations and highlights.
+ */
+import { DocumentHighlightKind, FoldingRangeKind, SymbolKind, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Location } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentSymbols, type SymbolEntry } from '../core/features/symbols';
+import { foldingRanges } from '../core/features/folding';
+import { definitionAt, highlightsAt, referencesAt } from '../core/features/navigation';
+import type { Span } from '../core/parser/model';
+import { toRange } from './convert';
+import { guard, type ServerState } from './state';
+
+const SYMBOL_KIND: Readonly<Record<SymbolEntry['kind'], SymbolKind>> = { call: SymbolKind.Namespace, request: SymbolKind.Function, response: SymbolKind.Event };
+
+function toSymbol(document: TextDocument, entry: SymbolEntry): DocumentSymbol {
+  return {
+    name: entry.name,
+    ...(entry.detail ? { detail: entry.detail } : {}),
+    kind: SYMBOL_KIND[entry.kind],
+    range: toRange(document, entry.span),
+    selectionRange: toRange(document, entry.selectionSpan),
+    children: entry.children.map((child) => toSymbol(document, child)),
+  };
+}
+
+export function registerNavigation(state: ServerState): void {
+  const { connection, documents, cache } = state;
+  /** The cached analysis for a request, or null for an unknown document. */
+  const open = (uri: string): { document: TextDocument; text: string; parsed: ReturnType<typeof cache.get>['document'] } | null => {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const analysis = cache.get(document);
+    return { document, text: analysis.text, parsed: analysis.document };
+  };
+  const locations = (document: TextDocument, spans: readonly Span[]): Location[] => spans.map((span) => ({ uri: document.uri, range: toRange(document, span) }));
+
+  connection.onDocumentSymbol(
+    guard(connection, 'documentSymbol', [] as DocumentSymbol[], (params) => {
+      const target = open(params.textDocument.uri);
+      return target ? documentSymbols(target.text, target.parsed).map((entry) => toSymbol(target.document, entry)) : [];
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard(connection, 'foldingRange', [] as FoldingRange[], (params) => {
+      const target = open(params.textDocument.uri);
+      if (!target) return [];
+      return foldingRanges(target.text, target.parsed).map((fold) => ({
+        startLine: target.document.positionAt(fold.start).line,
+        endLine: target.document.positionAt(fold.end).line,
+        ...(fold.kind === 'headers' ? { kind: FoldingRangeKind.Region } : {}),
+      }));
+    }),
+  );
+
+  connection.onDefinition(
+    guard(connection, 'definition', [] as Location[], (params) => {
+      const target = open(params.textDocument.uri);
+      return target ? locations(target.document, definitionAt(target.text, target.parsed, target.document.offsetAt(params.position))) : [];
+    }),
+  );
+
+  connection.onReferences(
+    guard(connection, 'references', [] as Location[], (params) => {
+      const target = open(params.textDocument.uri);
+      return target ? locations(target.document, referencesAt(target.text, target.parsed, target.document.offsetAt(params.position))) : [];
+    }),
+  );
+
+  connection.onDocumentHighlight(
+    guard(connection, 'documentHighlight', [] as DocumentHighlight[], (params) => {
+      const target = open(params.textDocument.uri);
+      if (!target) return [];
+      return highlightsAt(target.text, target.parsed, target.document.offsetAt(params.position)).map((h) => ({
+        range: toRange(target.document, h.span),
+        kind: h.kind === 'read' ? DocumentHighlightKind.Read : DocumentHighlightKind.Text,
+      }));
+    }),
+  );
+}
