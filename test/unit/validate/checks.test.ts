@@ -39,6 +39,7 @@ const FIXABLE = new Set([
   'name-addr-space-in-brackets',
   'display-name-unquoted',
   'contact-uri-headers-unbracketed',
+  'mandatory-header-missing',
 ]);
 
 /**

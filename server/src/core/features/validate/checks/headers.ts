@@ -6,7 +6,7 @@
 import { lookupHeader } from '../../../registry/lookup';
 import { cseqOf, firstHeader, headersNamed, integerOf, topVia } from '../../../parser/access';
 import type { Header } from '../../../parser/model';
-import type { MessageCheck, MessageContext } from '../types';
+import type { Fix, MessageCheck, MessageContext } from '../types';
 
 const TOKEN_NAME = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
 const MAX_CSEQ = 2 ** 31;
@@ -19,6 +19,30 @@ export function isRfc2543Style(context: MessageContext): boolean {
 
 const REQUEST_MANDATORY = ['To', 'From', 'CSeq', 'Call-ID', 'Max-Forwards', 'Via'];
 const RESPONSE_MANDATORY = ['To', 'From', 'CSeq', 'Call-ID', 'Via'];
+
+/**
+ * A template line for a missing mandatory header, inserted right after the start line with the
+ * message's own line ending. The values are placeholders to edit (example.com, a fixed tag and
+ * branch), except where the message already says what they must be (the CSeq method).
+ */
+function addHeaderFix(context: MessageContext, name: string): Fix {
+  const { message, text } = context;
+  const line = message.startLine;
+  const method = line.kind === 'request' ? line.method.text : 'INVITE';
+  const templates: Readonly<Record<string, string>> = {
+    To: 'To: <sip:user@example.com>',
+    From: 'From: <sip:caller@example.com>;tag=sipls-tag',
+    CSeq: `CSeq: 1 ${method}`,
+    'Call-ID': 'Call-ID: sipls-call-id@example.com',
+    'Max-Forwards': 'Max-Forwards: 70',
+    Via: 'Via: SIP/2.0/UDP host.example.com;branch=z9hG4bK-sipls',
+  };
+  const breakEnd = message.lines.breaks[message.firstLine] ?? line.end;
+  const eol = breakEnd > line.end ? text.slice(line.end, breakEnd) : '\r\n';
+  const at = breakEnd > line.end ? breakEnd : line.end;
+  const newText = breakEnd > line.end ? `${templates[name] ?? `${name}: `}${eol}` : `${eol}${templates[name] ?? `${name}: `}`;
+  return { title: `Add a ${name} header (template)`, edits: [{ span: { start: at, end: at }, newText }] };
+}
 
 function startLineSpan(context: MessageContext): { start: number; end: number } {
   return { start: context.message.startLine.start, end: context.message.startLine.end };
@@ -53,10 +77,11 @@ export const HEADER_CHECKS: readonly MessageCheck[] = [
       const required = message.kind === 'request' ? REQUEST_MANDATORY : RESPONSE_MANDATORY;
       const missing = required.filter((name) => !firstHeader(message, name));
       for (const name of missing) {
+        const fix = addHeaderFix(context, name);
         if (name === 'Max-Forwards') {
-          report(startLineSpan(context), 'No Max-Forwards header. RFC 3261 requires it in every request (§8.1.1.6); RFC 2543 peers omit it and a proxy adds 70 (§16.6).', { severity: 'information' });
+          report(startLineSpan(context), 'No Max-Forwards header. RFC 3261 requires it in every request (§8.1.1.6); RFC 2543 peers omit it and a proxy adds 70 (§16.6).', { severity: 'information', fix });
         } else {
-          report(startLineSpan(context), `Missing mandatory header ${name} (RFC 3261 §8.1.1${message.kind === 'response' ? ', §8.2.6.2' : ''}).`);
+          report(startLineSpan(context), `Missing mandatory header ${name} (RFC 3261 §8.1.1${message.kind === 'response' ? ', §8.2.6.2' : ''}).`, { fix });
         }
       }
     },
