@@ -91,4 +91,38 @@ describe('language server over stdio', () => {
     await client.close('file:///t/close.sip');
     assert.deepEqual(await client.diagnosticsFor('file:///t/close.sip'), []);
   });
+
+  /** Opens `text`, asks for code actions at `position`, applies the one titled like `title`, returns the new text. */
+  async function applyAction(uri: string, text: string, position: { line: number; character: number }, title: RegExp): Promise<string> {
+    await client.open(uri, text);
+    const diagnostics = await client.diagnosticsFor(uri);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics } });
+    const action = actions.find((a) => title.test(a.title));
+    assert.ok(action?.edit?.changes, `an action matching ${title} among ${actions.map((a) => a.title).join(' | ')}`);
+    return applyEdits(text, action.edit.changes[uri] ?? [], offsetIn(text));
+  }
+
+  it('fixes the CSeq method, the Content-Length and a missing header, and expands a compact name', async () => {
+    const request = ['OPTIONS sip:bob@example.com SIP/2.0', 'v: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1', 'Max-Forwards: 70', 'To: <sip:bob@example.com>', 'From: <sip:a@example.com>;tag=1', 'Call-ID: q1', 'CSeq: 1 INVITE', 'Content-Type: text/plain', 'Content-Length: 9', '', 'hi', ''].join('\r\n');
+    const cseq = await applyAction('file:///t/a1.sip', request, { line: 6, character: 9 }, /CSeq method to OPTIONS/);
+    assert.match(cseq, /\r\nCSeq: 1 OPTIONS\r\n/);
+    const length = await applyAction('file:///t/a2.sip', request, { line: 8, character: 16 }, /Content-Length to 4/);
+    assert.match(length, /\r\nContent-Length: 4\r\n/);
+    const expanded = await applyAction('file:///t/a3.sip', request, { line: 1, character: 0 }, /Expand "v" to Via/);
+    assert.match(expanded, /\r\nVia: SIP\/2\.0\/UDP/);
+    const noCallId = request.replace('Call-ID: q1\r\n', '');
+    const added = await applyAction('file:///t/a4.sip', noCallId, { line: 0, character: 2 }, /Add a Call-ID header/);
+    assert.match(added, /^OPTIONS sip:bob@example\.com SIP\/2\.0\r\nCall-ID: sipls-call-id@example\.com\r\nv: /);
+    await client.open('file:///t/a5.sip', added);
+    assert.deepEqual((await client.diagnosticsFor('file:///t/a5.sip')).filter((d) => d.code === 'mandatory-header-missing'), []);
+  });
+
+  it('explains SIP codes in log text, and not other numbers', async () => {
+    const { text, positions } = mark('2026-01-01 app: Got SIP response 4|86 "Busy Here" from 192.0.2.7:50|60 after 4|00 ms\n');
+    await client.open('file:///t/app.log', text, 'sip-log');
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///t/app.log' }, position: positions[0] });
+    assert.match((hover.contents as { value: string }).value, /\*\*486 Busy Here\*\*/);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///t/app.log' }, position: positions[1] }), null);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///t/app.log' }, position: positions[2] }), null);
+  });
 });
