@@ -1,5 +1,5 @@
 /** What every handler module gets from the server, and the guard that keeps a handler's failure local. */
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysis';
 import type { Settings } from './settings';
@@ -11,9 +11,13 @@ export interface ServerState {
   settings(): Settings;
 }
 
-/** Runs `handler`, turning any exception into a logged error and an empty answer. */
-export function guard<P, R>(connection: Connection, name: string, empty: R, handler: (params: P) => R): (params: P) => R {
-  return (params: P) => {
+/**
+ * Runs `handler`, turning any exception into a logged error and an empty answer. A request the
+ * client has already cancelled (it moved the cursor, typed on) gets the empty answer at once.
+ */
+export function guard<P, R>(connection: Connection, name: string, empty: R, handler: (params: P) => R): (params: P, token?: CancellationToken) => R {
+  return (params: P, token?: CancellationToken) => {
+    if (token?.isCancellationRequested) return empty;
     try {
       return handler(params);
     } catch (error) {
