@@ -30,11 +30,7 @@ function actualCell(value: string | number | null): string {
  * (the format, and every message it finds at the right line with the right kind) and fails the day
  * they are read fully, so the entry is then removed. Keep this list empty whenever possible.
  */
-const KNOWN_LIMITATIONS: Readonly<Record<string, string>> = {
-  'ngrep/udp-two-calls-plain.log': 'ngrep without -W byline wraps lines mid-token; joining wrapped pieces needs glued logical lines in the core',
-  'sipgrep/tcp-two-calls-live-colour.log': 'sipgrep puts ANSI colour codes inside SIP lines; reading through them needs glued logical lines in the core',
-  'sipgrep/udp-two-calls-live-colour.log': 'as tcp-two-calls-live-colour.log',
-};
+const KNOWN_LIMITATIONS: Readonly<Record<string, string>> = {};
 
 const folders = existsSync(TRACES) ? readdirSync(TRACES).filter((name) => !name.includes('.')).sort() : [];
 

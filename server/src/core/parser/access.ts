@@ -3,7 +3,9 @@
  * on first request and remembered per header, so a feature that never looks at Contact never pays
  * for parsing it.
  */
-import type { Header, SipMessage } from './model';
+import { joinPieces, wireEnd } from './glued';
+import type { Header, SipMessage, Span } from './model';
+import { remapSpans } from './offsets';
 import { parseNameAddr, parseNameAddrList, type NameAddr } from './values/nameAddr';
 import { parseContentType, parseCSeq, parseInteger, parseReasonList, parseTokenList, type ContentTypeValue, type CSeqValue, type IntegerValue, type ReasonValue } from './values/simple';
 import type { Token } from './model';
@@ -35,9 +37,19 @@ export function firstHeader(message: SipMessage, name: string): Header | undefin
   return message.headers.find((h) => h.key === key);
 }
 
-/** The parsed value of a header row, remembered. `text` must be the document the message came from. */
+/**
+ * The parsed value of a header row, remembered. `text` must be the document the message came from.
+ * An ordinary value is parsed where it stands in the document. A folded or glued one has line breaks
+ * or a log's decoration between its pieces there, so its clean value is parsed instead and the
+ * spans found in it are mapped back to the document.
+ */
 function valueOf<T>(text: string, header: Header, kind: string, parse: (text: string, start: number, end: number) => T): T {
-  return remember(header, kind, () => parse(text, header.valueSpan.start, header.valueSpan.end));
+  return remember(header, kind, () => {
+    const map = header.valueMap;
+    if (map === null) return parse(text, header.valueSpan.start, header.valueSpan.end);
+    const value = header.value;
+    return remapSpans(parse(value, 0, value.length), map);
+  });
 }
 
 export function callId(message: SipMessage): string | null {
@@ -97,7 +109,41 @@ export function reasonsOf(text: string, message: SipMessage): ReasonValue[] {
 export function requestUriOf(text: string, message: SipMessage): Uri | null {
   const line = message.startLine;
   if (line.kind !== 'request') return null;
-  return remember(message, 'request-uri', () => parseUri(text, line.uri.start, line.uri.end));
+  return remember(message, 'request-uri', () => {
+    const { uri } = line;
+    // A URI whose document range is as long as its text is contiguous there.
+    if (uri.end - uri.start === uri.text.length) return parseUri(text, uri.start, uri.end);
+    // One cut by a tool's decoration (a glued start line): parsed in the joined line, mapped back.
+    const { lines, firstLine, lastLine } = message;
+    const wire = joinPieces(text, lines, firstLine, wireEnd(lines, firstLine, lastLine));
+    const from = wire.map.toJoined(uri.start);
+    const parsed = parseUri(wire.text, from, from + uri.text.length);
+    return parsed && remapSpans(parsed, wire.map);
+  });
+}
+
+/**
+ * The SIP text in a span of a message: the document's text, without the decoration between the
+ * glued pieces of its wire lines (a tool's line wrapping or colour codes). For a span between two
+ * start-line tokens, this is what was sent there. Plain text for messages without glued lines.
+ */
+export function wireText(text: string, message: SipMessage, span: Span): string {
+  const { lines, firstLine, lastLine } = message;
+  const glued = lines.glued;
+  if (glued === undefined) return text.slice(span.start, span.end);
+  const parts: string[] = [];
+  let from = span.start;
+  for (let i = firstLine; i + 1 < lastLine; i++) {
+    if (glued[i] !== 1) continue;
+    const cut = lines.ends[i] ?? 0;
+    const resume = lines.starts[i + 1] ?? cut;
+    if (resume <= from) continue;
+    if (cut >= span.end) break;
+    if (cut > from) parts.push(text.slice(from, cut));
+    from = resume;
+  }
+  if (from < span.end) parts.push(text.slice(from, span.end));
+  return parts.join('');
 }
 
 /** The method a message belongs to: its own for a request, the CSeq method for a response. */

@@ -9,6 +9,8 @@ export interface MutableLineTable {
   ends: number[];
   breaks: number[];
   breakBytes: number[];
+  /** See LineTable.glued; created by the first glueLast, and possibly shorter than `starts` (missing = 0). */
+  glued?: number[];
 }
 
 export function emptyLineTable(): MutableLineTable {
@@ -20,6 +22,20 @@ export function pushLine(table: MutableLineTable, start: number, end: number, li
   table.ends.push(end);
   table.breaks.push(lineBreak);
   table.breakBytes.push(breakBytes);
+}
+
+/**
+ * Marks the table's last line as glued to the line pushed after it: both are pieces of one SIP line
+ * that the tool printed with decoration between them. The marks are kept apart from the other
+ * arrays and only where a table has glued lines, so the tables of every other format carry nothing.
+ */
+export function glueLast(table: MutableLineTable): void {
+  const last = table.starts.length - 1;
+  if (last < 0) return;
+  const glued = (table.glued ??= []);
+  while (glued.length < last) glued.push(0);
+  glued[last] = 1;
+  table.breakBytes[last] = 0;
 }
 
 const LF = 10;
@@ -151,10 +167,17 @@ export function lastIndexWithin(text: string, needle: string, from: number, to: 
  * Frames share their table object, so every frame sees the compact arrays.
  */
 export function compactLines(table: MutableLineTable | { starts: ArrayLike<number> }): void {
-  const t = table as unknown as { starts: ArrayLike<number>; ends: ArrayLike<number>; breaks: ArrayLike<number>; breakBytes: ArrayLike<number> };
+  const t = table as unknown as { starts: ArrayLike<number>; ends: ArrayLike<number>; breaks: ArrayLike<number>; breakBytes: ArrayLike<number>; glued?: ArrayLike<number> };
   if (t.starts instanceof Int32Array) return;
   t.starts = Int32Array.from(t.starts);
   t.ends = Int32Array.from(t.ends);
   t.breaks = Int32Array.from(t.breaks);
   t.breakBytes = Uint8Array.from(t.breakBytes);
+  if (t.glued !== undefined) {
+    // Full length from here on, so readers never meet a missing entry.
+    const glued = new Uint8Array(t.starts.length);
+    const marks = t.glued;
+    for (let i = Math.min(glued.length, marks.length) - 1; i >= 0; i--) glued[i] = marks[i] ?? 0;
+    t.glued = glued;
+  }
 }

@@ -7,9 +7,10 @@
  * - `frame`: one block a trace log printed. Logs drop CRs and cut bodies, so the body is whatever the
  *   block holds; Content-Length only splits a block that holds several messages (a TCP read).
  */
-import { resolveHeaderName } from './headerNames';
-import { indexWithin, isBlank, offsetAfterBytes, utf8Length } from './lines';
-import { ParsedHeader } from './header';
+import { isBlank, offsetAfterBytes, utf8Length } from './lines';
+import type { ParsedHeader } from './header';
+import { continueHeader, continueWire, gluedHeaderLine, headerLine } from './headerLine';
+import { isBlankWire, isGlued, joinPieces, mayStartMessage, parseWireStartLine, startLineAt, strictStartLineAt, wireEnd } from './glued';
 import type { BodyInfo, LineTable, LogContext, ParseProblem, SipMessage, StartLine } from './model';
 import { parseStartLine } from './startLine';
 
@@ -29,45 +30,6 @@ export interface Frame {
 const NO_PROBLEMS: readonly ParseProblem[] = Object.freeze([]);
 
 const CONTENT_LENGTH_VALUE = /^\d{1,15}$/;
-
-function trimStart(text: string, start: number, end: number): number {
-  while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
-  return start;
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-  return end;
-}
-
-/** Cheap pre-check before the regexes: could this header-block line be the start of another message? */
-function mayStartMessage(text: string, start: number, end: number): boolean {
-  if (end - start < 11) return false;
-  return text.startsWith('SIP/2.0 ', start) || text.endsWith(' SIP/2.0', end);
-}
-
-function headerLine(text: string, lines: LineTable, index: number, problems: ParseProblem[]): ParsedHeader {
-  const start = lines.starts[index] ?? 0;
-  const end = lines.ends[index] ?? start;
-  const colon = indexWithin(text, ':', start, end);
-  if (colon === -1) {
-    const lineEnd = trimEnd(text, start, end);
-    problems.push({ code: 'header-without-colon', message: 'Header line has no colon; a header is "Name: value" (RFC 3261 §7.3).', span: { start, end: lineEnd } });
-    const name = text.slice(start, lineEnd);
-    return new ParsedHeader(text, name, '', index, start, lineEnd, -1, lineEnd, lineEnd, lineEnd);
-  }
-  const nameEnd = trimEnd(text, start, colon);
-  const resolved = resolveHeaderName(text.slice(start, nameEnd));
-  const valueStart = trimStart(text, colon + 1, end);
-  const valueEnd = trimEnd(text, valueStart, end);
-  return new ParsedHeader(text, resolved.canonical, resolved.key, index, start, nameEnd, colon, valueStart, valueEnd, Math.max(valueEnd, colon + 1));
-}
-
-/** Folding (RFC 3261 §7.3.1): a line starting with white space continues the previous header. */
-function continueHeader(text: string, header: ParsedHeader, lines: LineTable, index: number): void {
-  const start = trimStart(text, lines.starts[index] ?? 0, lines.ends[index] ?? 0);
-  header.fold(start, trimEnd(text, start, lines.ends[index] ?? 0));
-}
 
 function contentLengthOf(headers: readonly ParsedHeader[]): number | undefined {
   const header = headers.find((h) => h.key === 'content-length');
@@ -127,7 +89,7 @@ function nextMessageAfterBlank(text: string, lines: LineTable, from: number, to:
   for (let i = from + 1; i < to; i++) {
     const start = lines.starts[i] ?? 0;
     const end = lines.ends[i] ?? 0;
-    if (isBlank(text, lines.starts[i - 1] ?? 0, lines.ends[i - 1] ?? 0) && !isBlank(text, start, end) && parseStartLine(text, start, end, 'strict')) return i;
+    if (isBlank(text, lines.starts[i - 1] ?? 0, lines.ends[i - 1] ?? 0) && !isGlued(lines, i - 1, to) && !isBlank(text, start, end) && startLineAt(text, lines, i, to, 'strict')) return i;
   }
   return to;
 }
@@ -149,7 +111,10 @@ function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLe
   if (contentLength !== undefined) {
     const walked = walkBytes(text, lines, firstBodyLine, to, contentLength);
     const cutLine = walked.nextLine - 1;
-    const cutMidLine = cutLine >= firstBodyLine && walked.offset > (lines.starts[cutLine] ?? 0) && !isBlank(text, walked.offset, lines.ends[cutLine] ?? walked.offset);
+    // A count that ends in a glued piece stops inside its wire line even at the piece's end.
+    const cutMidLine =
+      cutLine >= firstBodyLine &&
+      ((walked.offset > (lines.starts[cutLine] ?? 0) && !isBlank(text, walked.offset, lines.ends[cutLine] ?? walked.offset)) || isGlued(lines, cutLine, to));
     // Content-Length is believed when what follows it is nothing or another message (a TCP read, or
     // RFC 4475 dblreq's trailing INVITE); in a file, also when a message comes later, the text in
     // between being stray. Otherwise the body is longer than announced and runs on, so the
@@ -159,7 +124,7 @@ function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLe
       walked.complete &&
       !cutMidLine &&
       (following === to ||
-        parseStartLine(text, lines.starts[following] ?? 0, lines.ends[following] ?? 0, 'lenient') !== null ||
+        startLineAt(text, lines, following, to, 'lenient') !== null ||
         (mode === 'file' && hasStartLine(text, lines, following, to)));
     if (believed) return make(walked.offset, walked.nextLine, contentLength, walked.nextLine);
     if (walked.complete && cutMidLine && mode === 'file' && parseStartLine(text, walked.offset, lines.ends[cutLine] ?? walked.offset, 'strict')) {
@@ -179,16 +144,20 @@ function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLe
 }
 
 function hasStartLine(text: string, lines: LineTable, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    if (mayStartMessage(text, lines.starts[i] ?? 0, lines.ends[i] ?? 0) && parseStartLine(text, lines.starts[i] ?? 0, lines.ends[i] ?? 0, 'strict')) return true;
+  for (let i = from; i < to; i = wireEnd(lines, i, to)) {
+    if (strictStartLineAt(text, lines, i, to)) return true;
   }
   return false;
 }
 
-/** Index of the first non-blank line in [from, to), or `to`. */
+/** Index of the first non-blank wire line in [from, to), or `to`. */
 function firstNonBlank(text: string, lines: LineTable, from: number, to: number): number {
   let i = from;
-  while (i < to && isBlank(text, lines.starts[i] ?? 0, lines.ends[i] ?? 0)) i++;
+  while (i < to) {
+    const next = wireEnd(lines, i, to);
+    if (!isBlankWire(text, lines, i, next)) return i;
+    i = next;
+  }
   return i;
 }
 
@@ -204,6 +173,17 @@ export function parseFrame(text: string, frame: Frame, mode: FramingMode, messag
     let junkFrom = -1;
     let startLine: StartLine | null = null;
     for (; index < to; index++) {
+      if (isGlued(lines, index, to)) {
+        // A wire line in pieces: read as a whole, then skipped as a whole.
+        const next = wireEnd(lines, index, to);
+        if (!isBlankWire(text, lines, index, next)) {
+          startLine = parseWireStartLine(joinPieces(text, lines, index, next), 'lenient');
+          if (startLine) break;
+          if (junkFrom < 0) junkFrom = index;
+        }
+        index = next - 1;
+        continue;
+      }
       const start = lines.starts[index] ?? 0;
       const end = lines.ends[index] ?? 0;
       if (isBlank(text, start, end)) continue;
@@ -237,9 +217,24 @@ function parseMessageAt(
   const { lines, to } = frame;
   const problems: ParseProblem[] = inherited.length > 0 ? [...inherited] : [];
   const headers: ParsedHeader[] = [];
-  let index = first + 1;
+  let index = wireEnd(lines, first, to);
   let blank = -1;
   for (; index < to; index++) {
+    if (isGlued(lines, index, to)) {
+      const next = wireEnd(lines, index, to);
+      if (isBlankWire(text, lines, index, next)) {
+        blank = next - 1;
+        break;
+      }
+      const wire = joinPieces(text, lines, index, next);
+      const c = wire.text.charCodeAt(0);
+      const last = headers[headers.length - 1];
+      if ((c === 32 || c === 9) && last) continueWire(last, wire);
+      else if (mayStartMessage(wire.text, 0, wire.text.length) && parseWireStartLine(wire, 'strict')) break;
+      else headers.push(gluedHeaderLine(text, wire, index, problems));
+      index = next - 1;
+      continue;
+    }
     const start = lines.starts[index] ?? 0;
     const end = lines.ends[index] ?? 0;
     if (isBlank(text, start, end)) {

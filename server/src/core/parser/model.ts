@@ -3,6 +3,7 @@
  * editor holds it (what LSP positions count), end exclusive. Trace logs interleave decoration with
  * SIP text, so a message is described by its logical lines, each a contiguous span of the original.
  */
+import type { OffsetMap } from './offsets';
 
 export interface Span {
   readonly start: number;
@@ -96,8 +97,14 @@ export interface Header {
   readonly colon: number;
   /** From the first value character to the last, across folded continuation lines. */
   readonly valueSpan: Span;
-  /** The value with folding undone: continuation lines joined by a single space, ends trimmed. */
+  /** The value with folding undone: continuation lines joined by a single space, ends trimmed; glued pieces joined. */
   readonly value: string;
+  /**
+   * Where the characters of `value` are in the document, when `value` is not simply the text at
+   * `valueSpan` (folded or glued headers, whose document text holds line breaks or decoration
+   * between the pieces); null for ordinary headers.
+   */
+  readonly valueMap: OffsetMap | null;
   /** The whole header field: name to the end of its last continuation line (without the line break). */
   readonly span: Span;
   /** Index of the header's first logical line within its message. */
@@ -133,6 +140,14 @@ export interface LineTable {
   readonly breaks: ArrayLike<number>;
   /** Bytes each line terminator stood for on the wire (2 for CRLF or "#015#012", 1 for LF, 0 at the end). */
   readonly breakBytes: ArrayLike<number>;
+  /**
+   * 1 where line i continues directly on line i + 1 on the wire: the tool printed one SIP line in
+   * pieces (ngrep wraps its output, sipgrep puts colour codes inside lines), and what lies between
+   * the pieces, up to starts[i + 1], is decoration. Such a line's breakBytes is 0 and its breaks[i]
+   * is where the next piece starts. A run of glued pieces is one wire line: the parser reads its
+   * start line or header from the joined text. Absent when no line of the table is glued.
+   */
+  readonly glued?: ArrayLike<number>;
 }
 
 export interface SipMessage {

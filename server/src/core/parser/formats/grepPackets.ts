@@ -3,9 +3,10 @@
  * "U 2026/11/21 20:54:45.444049 127.0.0.1:5160 -> 127.0.0.1:5170 [AP] #4" (protocol letter, optional
  * timestamp, IPv6 printed without brackets, optional TCP flags and packet number), and the "byline"
  * payload: the packet's text line by line, a CR shown as a trailing "." (so the empty line that ends
- * the headers is a lone "."), and two line feeds of the tool's own after the payload.
+ * the headers is a lone "."), and two line feeds of the tool's own after the payload. sipgrep's
+ * colour codes inside a line are cut out afterwards (sipgrep.ts), gluing the pieces.
  */
-import type { MutableLineTable } from '../lines';
+import { indexWithin, type MutableLineTable } from '../lines';
 import type { FrameFacts } from './blocks';
 import { skipAnsiStart, trimDecoratedEnd } from './decoration';
 import { colonAddress, startAfterGarbage, transportLetter } from './sniffer';
@@ -73,7 +74,9 @@ export function bylinePayload(text: string, lines: MutableLineTable, first: numb
     const at = startAfterGarbage(text, start, withoutDot(text, start, contentEnd(i, start)));
     if (at !== -1) {
       begin = i;
-      startAt = at;
+      // The tool prints bytes it does not show as ".", so an ESC before the start line is its own
+      // colour code inside the line ("IESC[1mNVITE"), not header bytes: the line starts at its text.
+      startAt = ansi && at > start && indexWithin(text, '\x1b', start, at) !== -1 ? start : at;
       break;
     }
   }

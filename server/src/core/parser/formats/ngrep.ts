@@ -7,13 +7,12 @@
  *   pieces, each on a line of its own behind two spaces, the last one padded with spaces
  *   (`-W single` is the same stream on one unindented line).
  * For the stream layout, a run of dots of even length is that many CRLFs; an odd run keeps its
- * first dot as text. A SIP line cut by the wrapping becomes one logical line per piece: in the
- * header block the pieces after the first keep their indentation, so the parser folds them into the
- * header (the value then holds a space where the cut was); in the body they start at the text.
- * Logical lines cannot join pieces of text without a separator, so a wrapped value is not restored
- * exactly.
+ * first dot as text. A SIP line cut by the wrapping ("Call-ID: 1-17376@127.0.0" / ".1", "CSe" /
+ * "q: 1 INVITE") becomes one logical line per piece, each glued to the next (LineTable.glued): the
+ * line break and indentation between them are decoration, and the parser reads the pieces as the
+ * one line that was sent.
  */
-import { emptyLineTable, indexWithin, pushLine, scanLines, type MutableLineTable } from '../lines';
+import { emptyLineTable, glueLast, indexWithin, pushLine, scanLines, type MutableLineTable } from '../lines';
 import type { Frame } from '../message';
 import { parseStartLine } from '../startLine';
 import { bylinePayload, grepHeaderAt, isHashLine, type GrepHeader } from './grepPackets';
@@ -24,8 +23,7 @@ import type { TraceFormat } from './types';
 interface Piece {
   start: number;
   end: number;
-  /** Where the physical line starts (before the indentation) and where its line break ends. */
-  lineStart: number;
+  /** Where the physical line's line break ends. */
   lineBreak: number;
 }
 
@@ -48,7 +46,7 @@ function pushStreamPayload(text: string, lines: MutableLineTable, first: number,
     if (lineStart === end) continue;
     // -W single: the payload follows the packet header on its line.
     const start = i === first && payloadAt !== -1 ? payloadAt : text.startsWith('  ', lineStart) ? lineStart + 2 : lineStart;
-    pieces.push({ start, end, lineStart, lineBreak: lines.breaks[i] ?? end });
+    pieces.push({ start, end, lineBreak: lines.breaks[i] ?? end });
   }
   const lastPiece = pieces[pieces.length - 1];
   if (!lastPiece) return;
@@ -72,23 +70,26 @@ function pushStreamPayload(text: string, lines: MutableLineTable, first: number,
     return cursor;
   };
   const offsetOf = (k: number, at: number): number => (pieces[k]?.start ?? 0) + at - (streamStarts[k] ?? 0);
-  let inBody = false;
-  /** One logical line per piece the stream line [a, b) touches; `breakAt` is where its CRLF ends in the stream. */
+  /**
+   * The stream line [a, b) as logical lines, one per piece it touches, each glued to the next;
+   * `breakAt` is where its CRLF ends in the stream.
+   */
   const emit = (a: number, b: number, breakAt: number, breakBytes: number): void => {
     const k0 = pieceAt(a, false);
     if (a === b) {
       const at = offsetOf(k0, a);
       pushLine(logical, at, at, offsetOf(pieceAt(breakAt, true), breakAt), breakBytes);
-      inBody = true;
       return;
     }
     cursor = k0;
     const k1 = pieceAt(b, true);
     for (let k = k0; k <= k1; k++) {
       const piece = pieces[k] as Piece;
-      const from = k === k0 ? offsetOf(k, a) : inBody ? piece.start : piece.lineStart;
-      if (k < k1) pushLine(logical, from, piece.end, piece.lineBreak, 0);
-      else pushLine(logical, from, offsetOf(k, b), breakBytes === 0 ? piece.lineBreak : offsetOf(pieceAt(breakAt, true), breakAt), breakBytes);
+      const from = k === k0 ? offsetOf(k, a) : piece.start;
+      if (k < k1) {
+        pushLine(logical, from, piece.end, pieces[k + 1]?.start ?? piece.lineBreak, 0);
+        glueLast(logical);
+      } else pushLine(logical, from, offsetOf(k, b), breakBytes === 0 ? piece.lineBreak : offsetOf(pieceAt(breakAt, true), breakAt), breakBytes);
     }
   };
   // Stream lines before the start line are header bytes printed as text (an SCTP chunk header):
