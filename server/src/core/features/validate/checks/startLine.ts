@@ -7,7 +7,7 @@
 import { codeStanding, lookupCode, lookupMethod, lookupReasonPhrase, normalizeName } from '../../../registry/lookup';
 import { editDistance } from '../../../util/editDistance';
 import type { RequestLine, StatusLine } from '../../../parser/model';
-import { requestUriOf } from '../../../parser/access';
+import { requestUriOf, wireText } from '../../../parser/access';
 import type { MessageCheck, MessageContext } from '../types';
 
 function request(context: MessageContext): RequestLine | null {
@@ -40,7 +40,7 @@ export const START_LINE_CHECKS: readonly MessageCheck[] = [
       const gaps = [{ start: line.method.end, end: line.uri.start }];
       if (line.version.text !== '') gaps.push({ start: line.uri.end, end: line.version.start });
       for (const gap of gaps) {
-        const between = context.text.slice(gap.start, gap.end);
+        const between = wireText(context.text, context.message, gap);
         if (between !== ' ' && !/[^ \t]/.test(between)) {
           report(gap, 'Request-Line elements must be separated by exactly one space (RFC 3261 §7.1).', { fix: { title: 'Use a single space', edits: [{ span: gap, newText: ' ' }] } });
         }
@@ -174,7 +174,7 @@ export const START_LINE_CHECKS: readonly MessageCheck[] = [
       const line = status(context);
       if (!line) return;
       const gap = { start: line.version.end, end: line.code.start };
-      if (context.text.slice(gap.start, gap.end) !== ' ') {
+      if (wireText(context.text, context.message, gap) !== ' ') {
         report(gap, 'SIP-Version and Status-Code must be separated by exactly one space (RFC 3261 §7.2).', { fix: { title: 'Use a single space', edits: [{ span: gap, newText: ' ' }] } });
       }
     },
