@@ -44,6 +44,7 @@ const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
 function main(): void {
   mkdirSync(DATA, { recursive: true });
   const rows: string[] = [];
+  const failing: string[] = [];
   for (const format of FORMATS) {
     const trace = generateTrace(format, SIZE_MB * 1e6);
     const file = join(DATA, `bench-${format}.txt`);
@@ -59,9 +60,13 @@ function main(): void {
     const peak = median(samples.map((s) => s.peakGrowth));
     const mbps = bytes / 1e6 / (parseMs / 1000);
     rows.push(
-      `| ${format} (detected: ${samples[0]?.format}) | ${mb(bytes)} MB, ${found} msgs | ${mbps.toFixed(0)} MB/s ${mbps >= 100 ? 'pass' : 'FAIL'} | ${Math.round(found / (parseMs / 1000)).toLocaleString('en-US')} msgs/s | ${(bytes / 1e6 / (scanMs / 1000)).toFixed(0)} MB/s | ${(parseMs / scanMs).toFixed(1)}x ${parseMs / scanMs <= 5 ? 'pass' : 'FAIL'} | ${(heap / bytes).toFixed(2)}x | ${(peak / bytes).toFixed(2)}x ${peak / bytes <= 3 ? 'pass' : 'FAIL'} |`,
+      `| ${format} (detected: ${samples[0]?.format}) | ${mb(bytes)} MB, ${found} msgs | ${mbps.toFixed(0)} MB/s ${mbps >= 100 ? 'pass' : 'FAIL'} | ${Math.round(found / (parseMs / 1000)).toLocaleString('en-US')} msgs/s | ${(bytes / 1e6 / (scanMs / 1000)).toFixed(0)} MB/s | ${(parseMs / scanMs).toFixed(1)}x ${parseMs / scanMs <= 5 ? 'pass' : 'FAIL'} | ${(heap / bytes).toFixed(2)}x ${heap / bytes <= 3 ? 'pass' : 'FAIL'} | ${(peak / bytes).toFixed(2)}x ${peak / bytes <= 3 ? 'pass' : 'FAIL'} |`,
     );
     process.stdout.write(`${rows[rows.length - 1]}\n`);
+    if (mbps < 100) failing.push(`${format}: ${mbps.toFixed(0)} MB/s of 100`);
+    if (heap / bytes > 3) failing.push(`${format}: model heap ${(heap / bytes).toFixed(2)}x of 3x`);
+    if (peak / bytes > 3) failing.push(`${format}: peak ${(peak / bytes).toFixed(2)}x of 3x`);
+    if (parseMs / scanMs > 5) failing.push(`${format}: ${(parseMs / scanMs).toFixed(1)}x the bare scan, of 5x`);
   }
   rmSync(DATA, { recursive: true, force: true });
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -77,6 +82,12 @@ function main(): void {
     '| trace | size | parse | messages/s | bare scan | parse / scan | model heap / input | peak / input |',
     '|---|---|---|---|---|---|---|---|',
     ...rows,
+    '',
+    '## Where the parser stands',
+    '',
+    failing.length === 0
+      ? 'Every target above is met.'
+      : `Not met yet: ${failing.join('; ')}. The measurement is a single parse in a fresh process, so it includes V8 warming up (warm parses of the same text run about 1.5x faster). What it would take: header fields stored as numbers in one typed array per document instead of one object per header (most of the model heap and of the garbage collection), header names resolved without slicing strings, and framing-only parsing with headers split on first access for messages no feature has looked at.`,
     '',
   ].join('\n');
   writeFileSync(RESULTS, report);
