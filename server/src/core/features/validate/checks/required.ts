@@ -40,7 +40,7 @@ export const REQUIRED_CHECKS: readonly MessageCheck[] = [
     scope: 'message',
     id: 'response-header-missing',
     defaultSeverity: 'error',
-    summary: 'A response without a header its code requires: 401 WWW-Authenticate, 405 Allow, 407 Proxy-Authenticate, 420 Unsupported, 421 Require, 422 Min-SE, 423 Min-Expires, 305 Contact, 2xx to INVITE Contact, 494 Security-Server, 469 Recv-Info, 424 Geolocation-Error, 425 AlertMsg-Error.',
+    summary: 'A response without a header its code requires: 401 WWW-Authenticate, 405 Allow, 407 Proxy-Authenticate, 415 one of Accept/Accept-Encoding/Accept-Language, 420 Unsupported, 421 Require, 422 Min-SE, 423 Min-Expires, 305 Contact, 2xx to INVITE Contact, 494 Security-Server, 469 Recv-Info, 424 Geolocation-Error, 425 AlertMsg-Error; and, as a warning, 300-302 without Contact.',
     why: 'The header is what the caller needs to act on the response (a challenge, the allowed methods, the minimum interval); without it the response is a dead end.',
     reference: 'RFC 3261 §8.2.1, §12.1.1, §21.3.4, §21.4.2-17, §22; RFC 4028 §6; RFC 3329 §2.3.1; RFC 6086 §4.2.2',
     example: 'SIP/2.0 401 Unauthorized without WWW-Authenticate',
@@ -50,15 +50,17 @@ export const REQUIRED_CHECKS: readonly MessageCheck[] = [
       const entry = lookupCode(line.status);
       const reported = new Set<string>();
       for (const requirement of entry?.headers ?? []) {
-        if (requirement.level !== 'must' || reported.has(requirement.header) || !applies(requirement, line.status, context)) continue;
+        // MUST rules, and the SHOULD of a redirect: a 3xx without Contact says "go elsewhere" without saying where.
+        const redirectShould = requirement.level === 'should' && line.status >= 300 && line.status < 400 && requirement.header === 'Contact';
+        if ((requirement.level !== 'must' && !redirectShould) || reported.has(requirement.header) || !applies(requirement, line.status, context)) continue;
         // A 415 lists what the server accepts in whichever of Accept, Accept-Encoding or
         // Accept-Language matches the problem (RFC 3261 §8.2.3): one of them is enough.
         const alternatives = line.status === 415 && requirement.header.startsWith('Accept') ? ACCEPT_HEADERS : [requirement.header];
         if (alternatives.some((name) => firstHeader(context.message, name))) continue;
         for (const name of alternatives) reported.add(name);
         const what = alternatives.length > 1 ? `one of ${alternatives.join(', ')}` : requirement.header;
-        report(startLineSpan(context), `A ${line.status} response must carry ${what}${requirement.note && alternatives.length === 1 ? ` (${requirement.note})` : ''} (${formatReference(requirement)}).`, {
-          severity: context.inLog ? 'warning' : undefined,
+        report(startLineSpan(context), `A ${line.status} response ${redirectShould ? 'should' : 'must'} carry ${what}${requirement.note && alternatives.length === 1 ? ` (${requirement.note})` : ''} (${formatReference(requirement)}).`, {
+          severity: redirectShould || context.inLog ? 'warning' : undefined,
         });
       }
     },
