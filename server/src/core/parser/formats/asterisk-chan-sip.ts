@@ -13,7 +13,7 @@
 import type { MutableLineTable } from '../lines';
 import type { Direction } from '../model';
 import type { Frame } from '../message';
-import { normalizeAddress, normalizeTransport } from './blocks';
+import { normalizeAddress, normalizeTransport, peerContext } from './blocks';
 import { asteriskPrefix, bannerStamp, startsLogRecord } from './asteriskLog';
 import { endsWithTrimmed, isLineExactly, scanLfLines } from './logLines';
 import type { TraceFormat } from './types';
@@ -85,16 +85,7 @@ function frames(text: string): Frame[] {
         lines,
         from: i + 1,
         to: next,
-        context: {
-          format: 'asterisk-chan-sip',
-          timestamp: stamp.timestamp,
-          direction: banner.direction,
-          transport: banner.transport,
-          src: banner.direction === 'received' ? banner.peer : null,
-          dst: banner.direction === 'received' ? null : banner.peer,
-          frameSpan: { start: stamp.frameStart, end: lines.ends[i] ?? banner.at },
-          bodyVerbatim: true,
-        },
+        context: peerContext('asterisk-chan-sip', { timestamp: stamp.timestamp, direction: banner.direction, transport: banner.transport, peer: banner.peer }, { start: stamp.frameStart, end: lines.ends[i] ?? banner.at }),
       });
     }
     i = next - 1;

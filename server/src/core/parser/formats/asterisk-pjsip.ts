@@ -11,7 +11,7 @@
  */
 import { utf8Length, type MutableLineTable } from '../lines';
 import type { Frame } from '../message';
-import { normalizeAddress, normalizeTransport } from './blocks';
+import { normalizeAddress, normalizeTransport, peerContext } from './blocks';
 import { bannerStamp, startsLogRecord } from './asteriskLog';
 import { endsWithTrimmed, scanLfLines } from './logLines';
 import type { TraceFormat } from './types';
@@ -76,16 +76,11 @@ function frames(text: string): Frame[] {
         lines,
         from: i + 1,
         to: next,
-        context: {
-          format: 'asterisk-pjsip',
-          timestamp: stamp.timestamp,
-          direction: banner.received ? 'received' : 'sent',
-          transport: banner.transport,
-          src: banner.received ? banner.peer : null,
-          dst: banner.received ? null : banner.peer,
-          frameSpan: { start: stamp.frameStart, end: lines.ends[i] ?? banner.at },
-          bodyVerbatim: true,
-        },
+        context: peerContext(
+          'asterisk-pjsip',
+          { timestamp: stamp.timestamp, direction: banner.received ? 'received' : 'sent', transport: banner.transport, peer: banner.peer },
+          { start: stamp.frameStart, end: lines.ends[i] ?? banner.at },
+        ),
       });
     }
     i = next - 1;

@@ -116,3 +116,25 @@ export function framesFromBlocks(text: string, lines: MutableLineTable, spec: Bl
   close(count);
   return frames;
 }
+
+/**
+ * The context of a message whose framing names only the far end (most PBX and UA logs): the peer
+ * is the source of what was received and the destination of what was sent.
+ */
+export function peerContext(
+  format: FormatId,
+  facts: { readonly timestamp: string | null; readonly direction: Direction; readonly transport: string | null; readonly peer: string | null },
+  frameSpan: Span,
+): LogContext {
+  const received = facts.direction === 'received';
+  return {
+    format,
+    timestamp: facts.timestamp,
+    direction: facts.direction,
+    transport: facts.transport,
+    src: received ? facts.peer : null,
+    dst: received ? null : facts.peer,
+    frameSpan,
+    bodyVerbatim: true,
+  };
+}

@@ -8,7 +8,7 @@
  */
 import { scanLines, type MutableLineTable } from '../lines';
 import type { Frame } from '../message';
-import { normalizeAddress, normalizeTransport } from './blocks';
+import { normalizeAddress, normalizeTransport, peerContext } from './blocks';
 import { endsWithTrimmed } from './logLines';
 import type { TraceFormat } from './types';
 
@@ -57,16 +57,11 @@ function frames(text: string): Frame[] {
         lines,
         from: i + 1,
         to: next,
-        context: {
-          format: 'pjsua',
-          timestamp: announced.timestamp,
-          direction: announced.sent ? 'sent' : 'received',
-          transport: announced.transport,
-          src: announced.sent ? null : announced.peer,
-          dst: announced.sent ? announced.peer : null,
-          frameSpan: { start: lines.starts[i] ?? 0, end: lines.ends[i] ?? 0 },
-          bodyVerbatim: true,
-        },
+        context: peerContext(
+          'pjsua',
+          { timestamp: announced.timestamp, direction: announced.sent ? 'sent' : 'received', transport: announced.transport, peer: announced.peer },
+          { start: lines.starts[i] ?? 0, end: lines.ends[i] ?? 0 },
+        ),
       });
     }
     i = next - 1;
