@@ -95,6 +95,14 @@ export function scanLines(text: string, from = 0, to = text.length, table?: Muta
 }
 
 /**
+ * Lines split at LF only: a lone CR stays inside its line, as consoles that redraw a prompt with
+ * CR need (see formats/logLines.ts). Same typed-array table as scanLines' fast path.
+ */
+export function scanLfLines(text: string, from = 0, to = text.length): MutableLineTable {
+  return from >= to ? emptyLineTable() : scanIntoTypedArrays(text, from, to);
+}
+
+/**
  * The common case, built straight into typed arrays: lines are counted first (one native search per
  * LF), so nothing grows or is copied, and a 50 MB file's table costs 13 bytes a line. The result is
  * read-only in practice: callers that append lines build their own table with emptyLineTable().

@@ -5,26 +5,9 @@
  * such a banner on one line with its prompt, and keeps the cut in native indexOf. Also: cheap,
  * allocation-free tests on a line's last characters, run on every line before any pattern.
  */
-import { emptyLineTable, pushLine, type MutableLineTable } from '../lines';
-
-const CR = 13;
 
 /** The lines of text[from, to), split at LF only; breakBytes is 2 for CRLF, 1 for LF, 0 at the end. */
-export function scanLfLines(text: string, from = 0, to = text.length, table: MutableLineTable = emptyLineTable()): MutableLineTable {
-  let start = from;
-  while (start < to) {
-    const lf = text.indexOf('\n', start);
-    if (lf === -1 || lf >= to) {
-      pushLine(table, start, to, to, 0);
-      break;
-    }
-    const crlf = lf > start && text.charCodeAt(lf - 1) === CR;
-    pushLine(table, start, crlf ? lf - 1 : lf, lf + 1, crlf ? 2 : 1);
-    start = lf + 1;
-  }
-  return table;
-}
-
+export { scanLfLines } from '../lines';
 
 /** True when text[start, end) ends with `suffix`, ignoring trailing blanks. */
 export function endsWithTrimmed(text: string, start: number, end: number, suffix: string): boolean {
