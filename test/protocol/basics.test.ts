@@ -125,4 +125,14 @@ describe('language server over stdio', () => {
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///t/app.log' }, position: positions[1] }), null);
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///t/app.log' }, position: positions[2] }), null);
   });
+
+  it('answers the explain requests the VS Code command uses', async () => {
+    const topics = await client.request<{ topic: string; label: string }[]>('sipls/topics', {});
+    assert.ok(topics.some((t) => t.topic === '486' && t.label === '486 Busy Here'));
+    assert.ok(topics.some((t) => t.topic === 'Via' && t.label === 'Via (v)'));
+    const card = await client.request<{ title: string; markdown: string }>('sipls/explain', { topic: 'busy here' });
+    assert.equal(card.title, '486 Busy Here');
+    assert.match(card.markdown, /rfc3261#section-21\.4\.24/);
+    assert.equal(await client.request('sipls/explain', { topic: 'no such thing' }), null);
+  });
 });

@@ -7,6 +7,9 @@ import { hoverAt } from '../core/features/hover';
 import { callSummary, transactionSummary } from '../core/features/navigation';
 import { formatDuration } from '../core/features/documentIndex';
 import { registerNavigation } from './navigation';
+import { resolveTopic } from '../core/features/explain/topic';
+import { cardFor } from '../core/features/explain/card';
+import { topicCatalog, type TopicChoice } from '../core/features/explain/catalog';
 import { complete, type CompletionKind } from '../core/features/complete';
 import { escapeMarkdown, cardMarkdown } from './markdown';
 import { toRange } from './convert';
@@ -26,9 +29,27 @@ const COMPLETION_KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   template: CompletionItemKind.Snippet,
 };
 
+/** Custom requests the VS Code client's "SIP: Explain code…" command uses; any client may. */
+export const EXPLAIN_REQUEST = 'sipls/explain';
+export const TOPICS_REQUEST = 'sipls/topics';
+
 export function registerFeatures(state: ServerState): void {
   const { connection, documents, cache } = state;
   registerNavigation(state);
+
+  connection.onRequest(
+    TOPICS_REQUEST,
+    guard(connection, 'topics', [] as TopicChoice[], () => topicCatalog()),
+  );
+  connection.onRequest(
+    EXPLAIN_REQUEST,
+    guard(connection, 'explain', null as { title: string; markdown: string } | null, (params: { topic?: unknown }) => {
+      const topics = typeof params?.topic === 'string' ? resolveTopic(params.topic) : [];
+      const cards = topics.map(cardFor);
+      const first = cards[0];
+      return first ? { title: first.title, markdown: cards.map(cardMarkdown).join('\n\n---\n\n') } : null;
+    }),
+  );
 
   connection.onCompletion(
     guard(connection, 'completion', null as CompletionList | null, (params) => {

@@ -1,0 +1,92 @@
+/**
+ * The VS Code client: it starts the sipls language server over IPC for the `sip` and `sip-log`
+ * languages, passes the `sipls.*` settings, and adds three commands. Everything about SIP itself
+ * lives in the server; the client only knows how to talk to it and how VS Code shows things.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { looksLikeSipMessage, looksLikeSipTrace } from './detect';
+
+let client: LanguageClient | undefined;
+
+interface TopicChoice {
+  readonly topic: string;
+  readonly label: string;
+  readonly detail: string;
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('out/server/src/cli/main.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'sip' }, { language: 'sip-log' }],
+    synchronize: { configurationSection: 'sipls' },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('sipls') },
+  };
+  return new LanguageClient('sipls', 'SIP Language Server', serverOptions, clientOptions);
+}
+
+/** "Open as SIP trace" for plain .log/.txt files that contain SIP: asked once per file, never for every .log. */
+async function offerTrace(document: vscode.TextDocument, context: vscode.ExtensionContext): Promise<void> {
+  if (document.languageId !== 'log' && document.languageId !== 'plaintext') return;
+  const config = vscode.workspace.getConfiguration('sipls');
+  if (!config.get<boolean>('detectTraces', true)) return;
+  const asked = context.workspaceState.get<string[]>('sipls.askedTraces', []);
+  const key = document.uri.toString();
+  if (asked.includes(key) || !looksLikeSipTrace(document.getText(new vscode.Range(0, 0, 2000, 0)).slice(0, 64 * 1024))) return;
+  await context.workspaceState.update('sipls.askedTraces', [...asked, key]);
+  const choice = await vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(document.uri)} contains SIP messages.`, 'Open as SIP trace', "Don't ask again");
+  if (choice === 'Open as SIP trace') await vscode.languages.setTextDocumentLanguage(document, 'sip-log');
+  else if (choice === "Don't ask again") await config.update('detectTraces', false, vscode.ConfigurationTarget.Global);
+}
+
+/** A `.sip` file that is not SIP (PyQt's SIP binding files share the extension) goes back to plain text. */
+async function releaseForeignSip(document: vscode.TextDocument): Promise<void> {
+  if (document.languageId !== 'sip' || looksLikeSipMessage(document.getText(new vscode.Range(0, 0, 200, 0)))) return;
+  await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
+  void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(document.uri)} does not start with a SIP message, so sipls left it as plain text.`);
+}
+
+async function explain(): Promise<void> {
+  if (!client) return;
+  const topics = await client.sendRequest<TopicChoice[]>('sipls/topics', {});
+  const picked = await vscode.window.showQuickPick(
+    topics.map((t) => ({ label: t.label, detail: t.detail, topic: t.topic })),
+    { placeHolder: 'A status code, reason phrase, method, header, option tag, event package or Q.850 cause', matchOnDetail: true },
+  );
+  if (!picked) return;
+  const card = await client.sendRequest<{ title: string; markdown: string } | null>('sipls/explain', { topic: picked.topic });
+  if (!card) return;
+  const panel = vscode.window.createWebviewPanel('sipls.explain', card.title, vscode.ViewColumn.Beside, { enableScripts: false });
+  const rendered = await vscode.commands.executeCommand<string>('markdown.api.render', card.markdown);
+  panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';"></head><body>${rendered}</body></html>`;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  client = createClient(context);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('sipls.treatAsTrace', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor) await vscode.languages.setTextDocumentLanguage(editor.document, 'sip-log');
+    }),
+    vscode.commands.registerCommand('sipls.explain', explain),
+    vscode.commands.registerCommand('sipls.restartServer', async () => client?.restart()),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      void offerTrace(document, context);
+      void releaseForeignSip(document);
+    }),
+  );
+  for (const document of vscode.workspace.textDocuments) {
+    void offerTrace(document, context);
+    void releaseForeignSip(document);
+  }
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
