@@ -50,6 +50,13 @@ describe('extension manifest', () => {
     assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), ['sipls.explain', 'sipls.restartServer', 'sipls.treatAsTrace']);
   });
 
+  it('contributes the grammars, and every file it names exists', () => {
+    const contributes = manifest.contributes as unknown as { grammars: { scopeName: string; path: string }[] };
+    assert.deepEqual(contributes.grammars.map((g) => g.scopeName).sort(), ['markdown.sip.codeblock', 'source.sdp', 'source.sip', 'source.sip-log']);
+    const files = [...contributes.grammars.map((g) => g.path), ...manifest.contributes.languages.map((l) => l.configuration ?? '')];
+    for (const file of files) assert.doesNotThrow(() => JSON.parse(readFileSync(join(REPO_ROOT, file), 'utf8')), file);
+  });
+
   it('works in untrusted and virtual workspaces', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
