@@ -17,7 +17,18 @@ import type { FrameFacts } from './blocks';
 import { normalizeTransport } from './blocks';
 import type { TraceFormat } from './types';
 
-const HEADER_LIKE = /^[A-Za-z0-9!%*_+`'~.-]+[ \t]*:/;
+/** Token characters a header name is made of (RFC 3261 §25), as a lookup by char code. */
+const TOKEN = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!%*_+`'~.-") TOKEN[c.charCodeAt(0)] = 1;
+
+/** Where the colon of "Name :" is when text[start, end) starts a header line, else -1; no allocation. */
+function headerColon(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && TOKEN[text.charCodeAt(i)] === 1) i++;
+  if (i === start) return -1;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i < end && text.charCodeAt(i) === 58 ? i : -1;
+}
 const CONTENT_LENGTH = /^(?:content-length|l)[ \t]*:[ \t]*(\d+)/i;
 
 /** Characters that may follow "SIP/2.0" at the end of a request line inside a log line. */
@@ -168,11 +179,15 @@ function readRest(r: Reader, first: number, prefix: RegExp | null, recordStart: 
       i++;
       break;
     }
-    const head = text.slice(content, Math.min(end, content + 200));
-    const folded = head.charCodeAt(0) === 32 || head.charCodeAt(0) === 9;
-    if (!folded && !HEADER_LIKE.test(head)) return i;
-    const cl = CONTENT_LENGTH.exec(head);
-    if (cl) contentLength = Number(cl[1]);
+    const first = text.charCodeAt(content);
+    const folded = first === 32 || first === 9;
+    const colon = folded ? -1 : headerColon(text, content, end);
+    if (!folded && colon === -1) return i;
+    // Only a line named Content-Length (or its compact "l") is sliced and read for its value.
+    if (colon !== -1 && (first === 67 || first === 99 || first === 76 || first === 108)) {
+      const cl = CONTENT_LENGTH.exec(text.slice(content, Math.min(end, content + 64)));
+      if (cl) contentLength = Number(cl[1]);
+    }
     pushPhysical(r, i, content);
   }
   // Body: count each line as if it ended in CRLF, since logs often drop the CR; stop early at a new record.
