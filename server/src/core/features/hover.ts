@@ -8,6 +8,7 @@ import { reasonsOf, tokenListOf, topVia } from '../parser/access';
 import type { Header, SipDocument, SipMessage, Span } from '../parser/model';
 import { cardFor, type Card } from './explain/card';
 import type { Topic } from './explain/topic';
+import { indexOf } from './documentIndex';
 
 export interface HoverInfo {
   /** The text the hover is about. */
@@ -35,22 +36,6 @@ function codeTopic(code: number): Topic | null {
   const standing = codeStanding(code);
   if (standing.registered) return { kind: 'response-code', entry: standing.registered };
   if (standing.inRange) return { kind: 'unregistered-code', standing };
-  return null;
-}
-
-/** The message whose text contains the offset: messages are in document order, so a binary search finds it. */
-export function messageAt(document: SipDocument, offset: number): SipMessage | null {
-  const messages = document.messages;
-  let low = 0;
-  let high = messages.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const message = messages[mid];
-    if (!message) return null;
-    if (offset < message.span.start) high = mid - 1;
-    else if (offset > message.span.end) low = mid + 1;
-    else return message;
-  }
   return null;
 }
 
@@ -188,7 +173,7 @@ export function logCodeAt(text: string, offset: number): HoverInfo | null {
 }
 
 export function hoverAt(text: string, document: SipDocument, offset: number, options: HoverOptions): HoverInfo | null {
-  const message = messageAt(document, offset);
+  const message = document.messages[indexOf(text, document).messageAt(offset)];
   if (message) {
     if (within(message.startLine, offset)) return startLineHover(message, offset);
     const header = message.headers.find((h) => offset >= h.span.start && offset <= h.span.end);
