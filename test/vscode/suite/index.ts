@@ -1,0 +1,196 @@
+/**
+ * The extension test suite that runs inside a real VS Code extension host (code-server + Chromium
+ * through test/vscode/codeServer.ts, or desktop VS Code through test/vscode/testElectron.ts). The
+ * host loads this module and awaits `run()`. Only the extension host provides `vscode`, so this file
+ * is deliberately not named `*.test.ts`: node:test never loads it.
+ *
+ * The workspace is a fresh folder holding copies of fixtures (see WORKSPACE_FILES in codeServer.ts):
+ * mismatch01.sip, quickfix.sip, uac_messages.log and capture.log.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+/** The launcher picks the suite's lines out of the browser console by this tag. */
+const TAG = '[sipls-suite]';
+const say = (line: string): void => console.log(`${TAG} ${line}`);
+
+interface TestCase {
+  readonly name: string;
+  readonly fn: () => Promise<void>;
+  readonly timeoutMs: number;
+}
+
+const tests: TestCase[] = [];
+function test(name: string, fn: () => Promise<void>, timeoutMs = 20_000): void {
+  tests.push({ name, fn, timeoutMs });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+/** Polls `probe` until it returns something other than undefined (the server answers asynchronously). */
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the workbench opened a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function open(name: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(name));
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/** Position of `needle` (first occurrence) plus `offset` characters. */
+function positionOf(document: vscode.TextDocument, needle: string, offset = 0): vscode.Position {
+  const at = document.getText().indexOf(needle);
+  assert.ok(at >= 0, `${needle} occurs in ${document.uri.path}`);
+  return document.positionAt(at + offset);
+}
+
+const codeOf = (d: vscode.Diagnostic): string | number | undefined => (typeof d.code === 'object' ? d.code.value : d.code);
+const mismatch = (uri: vscode.Uri): vscode.Diagnostic | undefined =>
+  vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'cseq-method-mismatch');
+
+function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+async function hoverAt(document: vscode.TextDocument, position: vscode.Position, expected: string): Promise<string> {
+  return waitFor(`a hover containing "${expected}"`, async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    const text = hoverText(hovers ?? []);
+    return text.includes(expected) ? text : undefined;
+  });
+}
+
+test('the extension activates', async () => {
+  const extension = vscode.extensions.getExtension('sipls.sipls');
+  assert.ok(extension, 'sipls.sipls is loaded from the development path');
+  await extension.activate();
+  assert.ok(extension.isActive);
+}, 60_000);
+
+test('a .sip file is language sip with a cseq-method-mismatch diagnostic on the CSeq method', async () => {
+  const document = await open('mismatch01.sip');
+  assert.equal(document.languageId, 'sip');
+  const diagnostic = await waitFor('the cseq-method-mismatch diagnostic', () => mismatch(document.uri));
+  assert.deepEqual(
+    [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.line, diagnostic.range.end.character],
+    [5, 8, 5, 14],
+  );
+  assert.equal(document.getText(diagnostic.range), 'INVITE');
+  assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+  assert.match(diagnostic.message, /RFC 3261 §8\.1\.1\.5/);
+});
+
+test('a SIPp *_messages.log is language sip-log and a status code hovers with its registered phrase', async () => {
+  const document = await open('uac_messages.log');
+  assert.equal(document.languageId, 'sip-log');
+  const text = await hoverAt(document, positionOf(document, 'SIP/2.0 500 ', 9), '500 Server Internal Error');
+  assert.match(text, /500 Server Internal Error/);
+});
+
+test('a header name and a method hover with their descriptions', async () => {
+  const document = await open('mismatch01.sip');
+  await hoverAt(document, positionOf(document, 'Call-ID:', 2), 'Call-ID');
+  await hoverAt(document, positionOf(document, 'OPTIONS sip:', 2), 'OPTIONS');
+});
+
+test('completion after "SIP/2.0 " offers 486 Busy Here', async () => {
+  const document = await open('uac_messages.log');
+  const position = positionOf(document, 'SIP/2.0 100', 8);
+  const labels = await waitFor('status code completions', async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const found = (list?.items ?? []).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    return found.includes('486 Busy Here') ? found : undefined;
+  });
+  assert.ok(labels.includes('180 Ringing'));
+});
+
+test('the quick fix rewrites the CSeq method and the diagnostic goes away', async () => {
+  const document = await open('quickfix.sip');
+  const diagnostic = await waitFor('the cseq-method-mismatch diagnostic', () => mismatch(document.uri));
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 10);
+  // The command returns no diagnostics on its actions, so the fix is known by its title.
+  const fix = actions.find((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined && /CSeq method/.test(a.title));
+  assert.ok(fix?.edit, `a quick fix for the mismatch among: ${JSON.stringify(actions)}`);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  assert.equal(document.lineAt(5).text, 'CSeq: 8 OPTIONS');
+  await waitFor('the diagnostic to disappear', () => (mismatch(document.uri) ? undefined : true));
+});
+
+test('the trace outlines its calls and messages as document symbols', async () => {
+  const document = await open('uac_messages.log');
+  const symbols = await waitFor('document symbols', async () => {
+    const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    return found && found.length > 0 ? found : undefined;
+  });
+  assert.equal(symbols[0]?.name, 'Call 1-16771@127.0.0.1');
+  const children = symbols[0]?.children.map((c) => c.name) ?? [];
+  assert.equal(children[0], 'INVITE sip:service@127.0.0.1:5070');
+  assert.ok(children.some((name) => name.startsWith('500 ')), `a 500 among ${children.join(', ')}`);
+});
+
+test('sipls.checks turns cseq-method-mismatch off and back on', async () => {
+  const document = await open('mismatch01.sip');
+  await waitFor('the cseq-method-mismatch diagnostic', () => mismatch(document.uri));
+  const config = vscode.workspace.getConfiguration();
+  try {
+    await config.update('sipls.checks', { 'cseq-method-mismatch': 'off' }, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the diagnostic to disappear', () => (mismatch(document.uri) ? undefined : true));
+  } finally {
+    await config.update('sipls.checks', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  await waitFor('the diagnostic to come back', () => mismatch(document.uri));
+});
+
+test('sipls.treatAsTrace switches a .log file to sip-log', async () => {
+  const document = await open('capture.log');
+  assert.notEqual(document.languageId, 'sip-log');
+  await vscode.commands.executeCommand('sipls.treatAsTrace');
+  const uri = document.uri.toString();
+  await waitFor('language sip-log', () =>
+    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.languageId === 'sip-log' ? true : undefined);
+});
+
+async function withTimeout(testCase: TestCase): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`timed out after ${testCase.timeoutMs} ms`)), testCase.timeoutMs);
+  });
+  try {
+    await Promise.race([testCase.fn(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function run(): Promise<void> {
+  let passed = 0;
+  let failed = 0;
+  for (const testCase of tests) {
+    const started = Date.now();
+    try {
+      await withTimeout(testCase);
+      passed++;
+      say(`ok - ${testCase.name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed++;
+      say(`not ok - ${testCase.name} (${Date.now() - started} ms)`);
+      for (const line of (error instanceof Error ? error.stack ?? error.message : String(error)).split('\n')) say(`  ${line}`);
+    }
+  }
+  say(`${passed} passed, ${failed} failed`);
+  if (failed > 0) throw new Error(`${failed} of ${tests.length} extension tests failed`);
+}
