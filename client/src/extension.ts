@@ -3,6 +3,8 @@
  * languages, passes the `sipls.*` settings, and adds three commands. Everything about SIP itself
  * lives in the server; the client only knows how to talk to it and how VS Code shows things.
  */
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { looksLikeSipMessage, looksLikeSipTrace } from './detect';
@@ -16,7 +18,10 @@ interface TopicChoice {
 }
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
-  const module = context.asAbsolutePath('out/server/src/cli/main.js');
+  // From the .vsix (and `npm run build`), this file is dist/extension.js and the server bundle sits beside
+  // it; compiled by tsc alone (out/client/src/extension.js) it starts the tsc output of the server.
+  const bundled = context.asAbsolutePath('dist/server.js');
+  const module = basename(__dirname) === 'dist' && existsSync(bundled) ? bundled : context.asAbsolutePath('out/server/src/cli/main.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },

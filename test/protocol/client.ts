@@ -50,8 +50,9 @@ export class TestClient {
   readonly logs: string[] = [];
   private version = 1;
 
-  constructor() {
-    this.child = spawn(process.execPath, [CLI_MAIN, '--stdio'], { stdio: 'pipe' });
+  /** `serverMain`: the server to start, out/'s tsc build by default (the bundle test passes dist/server.js). */
+  constructor(serverMain: string = CLI_MAIN) {
+    this.child = spawn(process.execPath, [serverMain, '--stdio'], { stdio: 'pipe' });
     this.child.stderr.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { makeWorkspace, REPO_ROOT, SUITE } from './codeServer';
+import { bundle } from '../tools/bundle';
 
 async function main(): Promise<void> {
+  await bundle(); // the manifest's main is dist/extension.js
   const workspace = mkdtempSync(join(tmpdir(), 'sipls-electron-'));
   try {
     makeWorkspace(workspace);

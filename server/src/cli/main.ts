@@ -3,25 +3,14 @@
  * The `sipls` command. Each subcommand is a function over the core; this file only dispatches,
  * maps errors to exit codes, and keeps any exception from escaping as a stack trace.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CHECK_USAGE, runCheck } from './check';
 import { EXPLAIN_USAGE, runExplain } from './explain';
 import { MESSAGES_USAGE, runMessages } from './messages';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { INSTALL_ROOT } from '../installRoot';
 
-/** The version in package.json, the one source of truth for it (out/server/src/cli -> repo root). */
-function readVersion(): string {
-  try {
-    const manifest: unknown = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8'));
-    const version = (manifest as { version?: unknown }).version;
-    return typeof version === 'string' ? version : 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-const VERSION = readVersion();
+/** The version in package.json, the one source of truth for it (found from out/ or dist/ alike). */
+const VERSION = INSTALL_ROOT.version;
 
 const USAGE = `sipls ${VERSION}: SIP language support for editors and CI
 

@@ -1,13 +1,14 @@
 /** Core plain data to LSP types: offsets to positions, findings to diagnostics, fixes to edits. */
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { INSTALL_ROOT } from '../installRoot';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../core/parser/model';
 import type { Finding, Severity, TextEdit as CoreEdit } from '../core/features/validate';
 
 /** Each check's documentation: the CHECKS.md shipped with sipls, opened locally (no network). */
-const CHECKS_DOC = pathToFileURL(join(__dirname, '..', '..', '..', '..', 'server', 'CHECKS.md')).toString();
+const CHECKS_DOC = pathToFileURL(join(INSTALL_ROOT.dir, 'server', 'CHECKS.md')).toString();
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,

@@ -20,6 +20,7 @@ import { overlaps, toDiagnostic, toTextEdit } from './convert';
 import { headerNameRefactors } from '../core/features/refactors';
 import { registerFeatures } from './features';
 import { guard } from './state';
+import { INSTALL_ROOT } from '../installRoot';
 
 /** Diagnostics wait for typing to pause this long, so a burst of keystrokes costs one validation. */
 const DEBOUNCE_MS = 150;
@@ -80,7 +81,7 @@ export function startServer(): void {
         referencesProvider: true,
         documentHighlightProvider: true,
       },
-      serverInfo: { name: 'sipls', version: '0.1.0' },
+      serverInfo: { name: 'sipls', version: INSTALL_ROOT.version },
     };
   });
   connection.onInitialized(() => {

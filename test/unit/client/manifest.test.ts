@@ -32,7 +32,7 @@ describe('extension manifest', () => {
     assert.deepEqual(language('sip').extensions, ['.sip', '.sipmsg', '.sip.txt']);
     assert.ok(language('sip-log').extensions?.includes('.siplog'));
     assert.ok(manifest.activationEvents.includes('onLanguage:sip') && manifest.activationEvents.includes('onLanguage:sip-log'));
-    assert.equal(manifest.main, './out/client/src/extension.js');
+    assert.equal(manifest.main, './dist/extension.js');
   });
 
   it('recognises SIP start lines by their first line, and not PyQt binding files', () => {
