@@ -65,16 +65,17 @@ function isCandidate(text: string, start: number, end: number, spec: BlockSpec):
   return true;
 }
 
-function contextOf(spec: BlockSpec, facts: FrameFacts, frameSpan: Span): LogContext {
+/** A LogContext from the facts a log gave; absent facts become null, the transport is normalised. */
+export function contextFromFacts(format: FormatId, facts: FrameFacts, frameSpan: Span | null, bodyVerbatim = true): LogContext {
   return {
-    format: spec.format,
+    format,
     timestamp: facts.timestamp ?? null,
     direction: facts.direction ?? null,
     transport: normalizeTransport(facts.transport),
     src: facts.src ?? null,
     dst: facts.dst ?? null,
     frameSpan,
-    bodyVerbatim: spec.bodyVerbatim ?? true,
+    bodyVerbatim,
   };
 }
 
@@ -84,7 +85,7 @@ export function framesFromBlocks(text: string, lines: MutableLineTable, spec: Bl
   const count = lines.starts.length;
   let open: { from: number; facts: FrameFacts; frameSpan: Span } | null = null;
   const close = (to: number): void => {
-    if (open && to > open.from) frames.push({ lines, from: open.from, to, context: contextOf(spec, open.facts, open.frameSpan) });
+    if (open && to > open.from) frames.push({ lines, from: open.from, to, context: contextFromFacts(spec.format, open.facts, open.frameSpan, spec.bodyVerbatim ?? true) });
     open = null;
   };
   for (let i = 0; i < count; i++) {

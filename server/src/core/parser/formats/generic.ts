@@ -8,13 +8,11 @@
  *   raw; it ends at its blank line plus Content-Length bytes of body, or where the next log record starts.
  */
 import { emptyLineTable, indexWithin, isBlank, pushLine, scanLines, utf8Length, type MutableLineTable } from '../lines';
-import type { LogContext } from '../model';
 import type { Frame } from '../message';
 import { parseStartLine } from '../startLine';
 import { escapedBreakIn, pushEscapedLines, skipAnsiStart, trimDecoratedEnd } from './decoration';
 import { factsFromText } from './facts';
-import type { FrameFacts } from './blocks';
-import { normalizeTransport } from './blocks';
+import { contextFromFacts } from './blocks';
 import type { TraceFormat } from './types';
 
 /** Token characters a header name is made of (RFC 3261 §25), as a lookup by char code. */
@@ -93,19 +91,6 @@ function prefixPattern(prefix: string): RegExp {
   return new RegExp(`^${escaped}`);
 }
 
-function contextFrom(facts: FrameFacts, frameSpan: LogContext['frameSpan']): LogContext {
-  return {
-    format: 'generic',
-    timestamp: facts.timestamp ?? null,
-    direction: facts.direction ?? null,
-    transport: normalizeTransport(facts.transport),
-    src: facts.src ?? null,
-    dst: facts.dst ?? null,
-    frameSpan,
-    bodyVerbatim: true,
-  };
-}
-
 interface Reader {
   readonly text: string;
   readonly physical: MutableLineTable;
@@ -150,7 +135,7 @@ function readMessage(r: Reader, i: number, column: number, frames: Frame[]): num
   const announcement = prefix.trim() !== '' ? prefix : i > 0 ? lineText(r, i - 1) : '';
   const frameSpan =
     prefix.trim() !== '' ? { start: lineStart, end: column } : i > 0 ? { start: physical.starts[i - 1] ?? 0, end: physical.ends[i - 1] ?? 0 } : null;
-  frames.push({ lines: r.logical, from, to: r.logical.starts.length, context: contextFrom(factsFromText(announcement), frameSpan) });
+  frames.push({ lines: r.logical, from, to: r.logical.starts.length, context: contextFromFacts('generic', factsFromText(announcement), frameSpan) });
   return next;
 }
 
