@@ -19,3 +19,9 @@ export function referenceUrl(ref: Pick<Reference, 'rfc' | 'section'>): string | 
   const page = `https://www.rfc-editor.org/rfc/rfc${rfc[1]}`;
   return ref.section ? `${page}#section-${ref.section}` : page;
 }
+
+/** Where RFC 3261 says how a receiver treats a code it does not know (as the x00 of its class, or 183). */
+export const UNKNOWN_CODE_RULE: Pick<Reference, 'rfc' | 'section'> = { rfc: 'RFC3261', section: '8.1.3.2' };
+
+/** The RFC 3398 table that maps ISUP (Q.850) causes to SIP responses. */
+export const Q850_MAPPING: Pick<Reference, 'rfc' | 'section'> = { rfc: 'RFC3398', section: '7.2.4.1' };

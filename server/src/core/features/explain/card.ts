@@ -3,7 +3,7 @@
  * as text or the language server renders them as markdown in a hover. Only the renderers differ.
  */
 import { allResponseCodes, lookupCode, lookupHeaderUsage, lookupReasonPhrase } from '../../registry/lookup';
-import { formatReference, referenceUrl } from '../../registry/reference';
+import { formatReference, Q850_MAPPING, referenceUrl, UNKNOWN_CODE_RULE } from '../../registry/reference';
 import type { HeaderRequirement, HeaderUsageRow, Reference } from '../../registry/types';
 import type { Topic } from './topic';
 
@@ -106,7 +106,7 @@ export function cardFor(topic: Topic): Card {
       return {
         title: s.unregistered ? `${s.code} ${s.unregistered.reasonPhrase}` : String(s.code),
         facts: [classLabel(s.code), s.code >= 200 ? 'final' : 'provisional', 'not registered'],
-        reference: { text: 'RFC 3261 §8.1.3.2', url: referenceUrl({ rfc: 'RFC3261', section: '8.1.3.2' }) },
+        reference: { text: formatReference(UNKNOWN_CODE_RULE), url: referenceUrl(UNKNOWN_CODE_RULE) },
         sections,
         tables: [],
       };
@@ -168,7 +168,7 @@ export function cardFor(topic: Topic): Card {
       return {
         title: `Q.850 cause ${e.cause}: ${e.name}`,
         facts: ['ITU-T Q.850 cause value', 'Reason: Q.850;cause=' + e.cause],
-        reference: { text: 'RFC 3398 §7.2.4.1', url: referenceUrl({ rfc: 'RFC3398', section: '7.2.4.1' }) },
+        reference: { text: formatReference(Q850_MAPPING), url: referenceUrl(Q850_MAPPING) },
         sections: [{ text: e.description }, { heading: 'SIP response', text: mapping }],
         tables: [],
       };

@@ -2,7 +2,7 @@
  * The machine-readable form of a topic for `sipls explain --json`. Every object has the same keys
  * whatever its kind (null or [] where a key does not apply), so scripts can rely on the shape.
  */
-import { formatReference, referenceUrl } from '../../registry/reference';
+import { formatReference, Q850_MAPPING, referenceUrl, UNKNOWN_CODE_RULE } from '../../registry/reference';
 import type { HeaderRequirement } from '../../registry/types';
 import type { Topic } from './topic';
 
@@ -100,7 +100,7 @@ export function topicJson(topic: Topic): TopicJson {
         class: `${Math.floor(s.code / 100)}xx`,
         final: s.code >= 200,
         registered: false,
-        ...ref('RFC3261', '8.1.3.2'),
+        ...ref(UNKNOWN_CODE_RULE.rfc, UNKNOWN_CODE_RULE.section),
         description: s.unregistered?.description ?? '',
         details: { treatedAs: s.treatedAs ?? null },
       };
@@ -159,7 +159,7 @@ export function topicJson(topic: Topic): TopicJson {
         ...emptyJson(topic.kind),
         code: topic.entry.cause,
         name: topic.entry.name,
-        ...ref('RFC3398', '7.2.4.1'),
+        ...ref(Q850_MAPPING.rfc, Q850_MAPPING.section),
         description: topic.entry.description,
         details: { sipResponse: topic.entry.sipResponse, mappedExplicitly: topic.entry.mappedExplicitly },
       };
