@@ -70,7 +70,14 @@ async function explain(): Promise<void> {
   panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';"></head><body>${rendered}</body></html>`;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns: the time from activation to a running server, for the README's figure and the tests. */
+export interface SiplsApi {
+  /** Milliseconds from the start of `activate` until the server answered `initialize`. */
+  readonly serverReadyMs: number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<SiplsApi> {
+  const activated = performance.now();
   client = createClient(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('sipls.treatAsTrace', async () => {
@@ -89,6 +96,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void releaseForeignSip(document);
   }
   await client.start();
+  const serverReadyMs = Math.round(performance.now() - activated);
+  client.outputChannel.appendLine(`sipls: language server ready ${serverReadyMs} ms after activation`);
+  return { serverReadyMs };
 }
 
 export async function deactivate(): Promise<void> {

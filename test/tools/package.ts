@@ -54,29 +54,48 @@ function stage(): string {
   return dir;
 }
 
-async function main(): Promise<void> {
+export interface Packaged {
+  readonly vsix: string;
+  readonly bytes: number;
+  readonly seconds: number;
+}
+
+export interface PackageOptions {
+  /** The folder the .vsix goes to: the repository root unless told otherwise (a test packs into its temp folder). */
+  readonly outDir?: string;
+  readonly extraArgs?: readonly string[];
+  /** Receives progress lines (default: standard output). */
+  readonly log?: (line: string) => void;
+}
+
+/** Bundles and packs `sipls-<version>.vsix`. */
+export async function packageVsix(options: PackageOptions = {}): Promise<Packaged> {
+  const log = options.log ?? ((line: string) => { process.stdout.write(`${line}\n`); });
   const started = Date.now();
   const bundled = await bundle();
-  for (const file of bundled.files) process.stdout.write(`${file.path}  ${(file.bytes / 1024).toFixed(1)} KB\n`);
-  process.stdout.write(`bundled in ${bundled.ms} ms\n`);
+  for (const file of bundled.files) log(`${file.path}  ${(file.bytes / 1024).toFixed(1)} KB`);
+  log(`bundled in ${bundled.ms} ms`);
   const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const vsix = join(REPO_ROOT, `sipls-${version}.vsix`);
+  const vsix = join(options.outDir ?? REPO_ROOT, `sipls-${version}.vsix`);
   const node = await vsceNode();
   // README links are relative (server/CHECKS.md) and the manifest names no repository: leave links as written.
-  const args = [VSCE, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', vsix, ...process.argv.slice(2)];
-  process.stdout.write(`${node} ${args.join(' ')}\n`);
+  const args = [VSCE, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', vsix, ...(options.extraArgs ?? [])];
+  log(`${node} ${args.join(' ')}`);
   const staging = stage();
   let result;
   try {
-    result = spawnSync(node, args, { cwd: staging, stdio: 'inherit' });
+    result = spawnSync(node, args, { cwd: staging, encoding: 'utf8' });
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+  for (const line of `${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n')) if (line.trim() !== '') log(line);
   if (result.status !== 0) throw new Error(`vsce package failed (${result.signal ?? result.status})`);
-  process.stdout.write(`${vsix}  ${(statSync(vsix).size / 1024).toFixed(1)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  const packaged = { vsix, bytes: statSync(vsix).size, seconds: (Date.now() - started) / 1000 };
+  log(`${vsix}  ${(packaged.bytes / 1024).toFixed(1)} KB, in ${packaged.seconds.toFixed(1)} s`);
+  return packaged;
 }
 
-if (require.main === module) main().catch((error: unknown) => {
+if (require.main === module) packageVsix({ extraArgs: process.argv.slice(2) }).then(() => undefined, (error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 });

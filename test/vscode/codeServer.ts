@@ -29,6 +29,8 @@ const WORKSPACE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['test/fixtures/rfc4475/mismatch01.dat', 'quickfix.sip'],
   ['test/fixtures/traces/sipp/uac-500-mismatched-reason_messages.log', 'uac_messages.log'],
   ['test/fixtures/traces/ngrep/udp-two-calls-byline.log', 'capture.log'],
+  ['test/fixtures/traces/sngrep/udp-two-calls-export.txt', 'sngrep-export'],
+  ['test/fixtures/traces/asterisk-pjsip/full-log-register-call-options.log', 'asterisk.siplog'],
 ];
 
 export interface RunOptions {

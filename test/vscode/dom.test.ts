@@ -1,24 +1,29 @@
 /**
- * DOM-level end-to-end test in a real VS Code: the VS Code server bundled in npm `code-server` with the
- * extension loaded from the repository as a development extension (no test payload, so the workbench
- * stays up), opened in headless Chromium. Like a person: click a SIPp trace in the Explorer, wait for
- * the status bar to name the language, check the grammar's colours, hover the mouse over a `500`
- * status code and read the hover widget. Saves the hover as client/media/hover-trace.png when that
- * file is missing or UPDATE_SCREENSHOT=1, so ordinary runs leave the repository alone.
+ * DOM-level end-to-end test in a real VS Code, against the extension as users get it: `npm run
+ * package` builds the .vsix into a temp folder and the VS Code server bundled in npm `code-server`
+ * installs it with `--install-extension` (no development path), then headless Chromium opens the
+ * workbench. Like a person: click a SIPp trace in the Explorer, wait for the status bar to name the
+ * language, check the grammar's colours, hover the mouse over a `500` status code and read the hover
+ * widget; open an ngrep capture (`.log`) and accept the "Open as SIP trace" offer; run "SIP: Explain
+ * code…" from the Command Palette and read the card. Saves the hover as client/media/hover-trace.png
+ * when that file is missing or UPDATE_SCREENSHOT=1, so ordinary runs leave the repository alone.
  */
 import * as assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CACHE_DIR, REPO_ROOT } from './codeServer';
 import { ensureHarness } from './install';
+import { packageVsix } from '../tools/package';
 import {
   closeBrowser, killGroup, launchBrowser, startServer, stopServer, workbenchUrl, type BrowserContext, type Locator, type Page,
 } from './workbench';
 
 const TRACE = 'test/fixtures/traces/sipp/uac-500-mismatched-reason_messages.log';
+/** An ngrep capture in a plain `.log`: VS Code opens it as Log, and the extension offers to read it as a SIP trace. */
+const CAPTURE = 'test/fixtures/traces/ngrep/udp-two-calls-byline.log';
 const SCREENSHOT = join(REPO_ROOT, 'client', 'media', 'hover-trace.png');
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -65,13 +70,43 @@ async function scrollTo(page: Page, line: Locator): Promise<void> {
   await line.waitFor({ timeout: 10_000 });
 }
 
-describe('the extension in the VS Code workbench, through the DOM (code-server + Chromium)', () => {
-  it('opens a SIPp trace from the Explorer, colours it and hovers a status code', { timeout: 10 * 60_000 }, async () => {
+/** Opens a file as a person would: a click on its row in the Explorer. */
+async function openFromExplorer(page: Page, name: string): Promise<void> {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
+}
+
+/** Runs a command from the Command Palette (F1), as a person would: type its title, wait for it, press Enter. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title, { delay: 10 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The text of the first element matching `selector` in a webview's frame (webviews live in nested iframes), once it matches `expected`. */
+async function textInFrames(page: Page, selector: string, expected: RegExp, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames().filter((f) => /webview/i.test(f.url()))) {
+      const element = frame.locator(selector, { hasText: expected }).first();
+      if (await element.count().catch(() => 0) > 0) return element.innerText({ timeout: 2000 });
+    }
+    if (Date.now() > deadline) throw new Error(`no ${selector} matching ${String(expected)} in any webview`);
+    await page.waitForTimeout(250);
+  }
+}
+
+describe('the installed .vsix in the VS Code workbench, through the DOM (code-server + Chromium)', () => {
+  it('opens a SIPp trace from the Explorer, colours it, hovers a status code, offers "Open as SIP trace" and explains a code', { timeout: 10 * 60_000 }, async () => {
     const paths = await ensureHarness(CACHE_DIR);
     const tmp = mkdtempSync(join(tmpdir(), 'sipls-dom-'));
     const workspace = join(tmp, 'workspace');
     mkdirSync(workspace);
     copyFileSync(join(REPO_ROOT, TRACE), join(workspace, 'uac_messages.log'));
+    copyFileSync(join(REPO_ROOT, CAPTURE), join(workspace, 'capture.log'));
+    const packaged = await packageVsix({ outDir: tmp, log: () => undefined });
     let server: ChildProcess | undefined;
     let context: BrowserContext | undefined;
     let page: Page | undefined;
@@ -79,18 +114,21 @@ describe('the extension in the VS Code workbench, through the DOM (code-server +
     const killOnExit = (): void => { if (server) killGroup(server, 'SIGKILL'); };
     process.on('exit', killOnExit);
     try {
-      const started = await startServer(paths, tmp, { settings: { 'editor.hover.delay': 200, 'workbench.tips.enabled': false } });
+      const started = await startServer(paths, tmp, { settings: { 'editor.hover.delay': 200, 'workbench.tips.enabled': false }, vsix: packaged.vsix });
       server = started.server;
       serverLog = started.log;
+      // The installed copy, unpacked from the .vsix: bundles only, no sources.
+      const installed = readdirSync(join(tmp, 'server-data', 'extensions')).find((name) => name.startsWith('sipls.sipls-'));
+      assert.ok(installed, 'the .vsix is installed into the extensions folder');
+      const installedDir = join(tmp, 'server-data', 'extensions', installed);
+      assert.ok(existsSync(join(installedDir, 'dist', 'extension.js')) && existsSync(join(installedDir, 'dist', 'server.js')));
+      assert.ok(!existsSync(join(installedDir, 'client', 'src')), 'sources are not shipped');
       context = await launchBrowser(paths, join(tmp, 'chromium-profile'), VIEWPORT);
       page = context.pages()[0] ?? await context.newPage();
-      await page.goto(workbenchUrl(started.port, { folder: workspace, extensionDevelopmentPath: REPO_ROOT }));
+      await page.goto(workbenchUrl(started.port, { folder: workspace }));
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
-      // Open the file as a person would: a click on its row in the Explorer.
-      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'uac_messages.log' }).first();
-      await row.waitFor({ timeout: 30_000 });
-      await row.click();
+      await openFromExplorer(page, 'uac_messages.log');
 
       // The status bar shows "Plain Text" until the extension's contributions are in: poll for the name.
       const languageName = traceLanguageName();
@@ -125,6 +163,33 @@ describe('the extension in the VS Code workbench, through the DOM (code-server +
         mkdirSync(join(REPO_ROOT, 'client', 'media'), { recursive: true });
         await page.screenshot({ path: SCREENSHOT, type: 'png' });
       }
+
+      // A plain .log with SIP in it: the extension offers, once, to read it as a SIP trace.
+      await page.mouse.move(5, VIEWPORT.height - 5);
+      await page.keyboard.press('Escape');
+      await openFromExplorer(page, 'capture.log');
+      // A headless browser never has window focus, and VS Code shows no toasts then: the offer waits in
+      // the notification centre, where a person would find it from the bell.
+      const offer = page.locator('.notification-list-item', { hasText: 'capture.log contains SIP messages' }).first();
+      for (let attempt = 0; attempt < 20 && await offer.count() === 0; attempt++) {
+        await runCommand(page, 'Notifications: Show Notifications');
+        await page.waitForTimeout(1000);
+      }
+      await offer.waitFor({ timeout: 10_000 });
+      await offer.locator('.monaco-button', { hasText: 'Open as SIP trace' }).first().click();
+      await page.locator('#status\\.editor\\.mode', { hasText: languageName }).waitFor({ timeout: 30_000 });
+
+      // SIP: Explain code… from the Command Palette: type the code, pick it, read the card.
+      await runCommand(page, 'SIP: Explain code');
+      // The topics come from the server; the list is virtual, so wait for its first row, not for 486's.
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: '100 Trying' }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.type('486', { delay: 20 });
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '486 Busy Here' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab', { hasText: '486 Busy Here' }).first().waitFor({ timeout: 15_000 });
+      const card = await textInFrames(page, 'body', /RFC 3261/);
+      assert.match(card, /486 Busy Here/);
+      assert.match(card, /RFC 3261 §21\.4\.24/);
     } catch (error) {
       if (page) await page.screenshot({ path: join(CACHE_DIR, 'dom-test-failure.png'), type: 'png' }).catch(() => undefined);
       process.stdout.write(`VS Code server log tail:\n${serverLog().slice(-2000)}\n(screenshot: ${join(CACHE_DIR, 'dom-test-failure.png')})\n`);

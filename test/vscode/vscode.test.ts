@@ -19,5 +19,9 @@ describe('the extension in a real VS Code (code-server + Chromium)', () => {
     assert.equal(result.exitCode, 0, output);
     assert.ok(SUITE_TESTS > 0);
     assert.ok(result.lines.includes(`${SUITE_TESTS} passed, 0 failed`), output);
+    // The README quotes this figure (extension activation to server ready).
+    const activation = result.lines.find((line) => line.startsWith('activation: '));
+    assert.ok(activation, output);
+    process.stdout.write(`${activation}\n`);
   });
 });

@@ -5,7 +5,7 @@
  * Used by the extension test suite runner (codeServer.ts), the DOM-level test (dom.test.ts) and
  * `npm start` (start.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -25,12 +25,18 @@ export interface Locator {
   boundingBox(options?: { timeout?: number }): Promise<BoundingBox | null>;
   count(): Promise<number>;
 }
+export interface Frame {
+  url(): string;
+  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
+}
 export interface Page {
   exposeFunction(name: string, fn: (code: number) => void): Promise<void>;
   on(event: 'console', fn: (message: ConsoleMessage) => void): void;
   goto(url: string, options?: { timeout?: number }): Promise<unknown>;
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
-  keyboard: { press(key: string): Promise<void> };
+  keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> };
+  /** The page's frames, webview iframes included. */
+  frames(): Frame[];
   mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void>; wheel(dx: number, dy: number): Promise<void> };
   screenshot(options: { path?: string; type?: 'png' }): Promise<Buffer>;
   waitForTimeout(ms: number): Promise<void>;
@@ -90,12 +96,23 @@ export interface ServerOptions {
   readonly installed?: readonly string[];
   /** The folder the workbench opens when its address names none. */
   readonly defaultFolder?: string;
+  /** A .vsix to install with the server's own `--install-extension` before it starts, as a user would. */
+  readonly vsix?: string;
 }
 
 /** `publisher.name-version`, the folder name VS Code gives an installed extension. */
 export function extensionFolderName(folder: string): string {
   const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
   return `${manifest.publisher}.${manifest.name}-${manifest.version}`;
+}
+
+/** `--install-extension` of the VS Code server: unpacks the .vsix into `extensionsDir` the way `code --install-extension` does. */
+export function installVsix(paths: HarnessPaths, vsix: string, extensionsDir: string): void {
+  const result = spawnSync(join(paths.node24Bin, 'node'), [
+    join(paths.vscodeDir, 'out', 'server-main.js'), '--install-extension', vsix, '--extensions-dir', extensionsDir, '--accept-server-license-terms',
+  ], { encoding: 'utf8', timeout: 60_000 });
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0 || !/successfully installed/.test(output)) throw new Error(`installing ${vsix} failed (${result.status ?? result.signal}):\n${output.slice(-2000)}`);
 }
 
 export interface StartedServer {
@@ -118,6 +135,7 @@ export function startServer(paths: HarnessPaths, tmp: string, options: ServerOpt
   mkdirSync(extensionsDir, { recursive: true });
   writeUserSettings(userData, options.settings);
   for (const folder of options.installed ?? []) symlinkSync(folder, join(extensionsDir, extensionFolderName(folder)), 'dir');
+  if (options.vsix) installVsix(paths, options.vsix, extensionsDir);
   const server = spawn(join(paths.node24Bin, 'node'), [
     join(paths.vscodeDir, 'out', 'server-main.js'),
     '--host', '127.0.0.1', '--port', String(options.port ?? 0),
