@@ -206,6 +206,12 @@ describe('complete: status codes and reason phrases', () => {
     assert.equal(item(c, 'Conflict').documentation?.title, '409 Conflict');
   });
 
+  it("offers no tool's catch-all label as a phrase (Wireshark's 499 Client Error - Others)", () => {
+    assert.equal(at('SIP/2.0 499 |').result, null);
+    assert.equal(at('SIP/2.0 699 |').result, null);
+    assert.deepEqual(labels(at('SIP/2.0 490 |')), ['Request Updated']);
+  });
+
   it('offers no phrase for a code nobody defines', () => {
     assert.equal(at('SIP/2.0 450 |').result, null);
   });

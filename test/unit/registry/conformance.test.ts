@@ -57,6 +57,9 @@ describe('registry matches the IANA reference', () => {
       const entry = lookupUnregisteredCode(row.code);
       assert.ok(entry, `unregistered ${row.code} missing`);
       assert.equal(entry.reasonPhrase, row.phrase);
+      // The origin follows the reference's sources: RFC 2543's grammar, Wireshark's class catch-alls, or stacks.
+      const origin = row.sources.includes('RFC2543') ? 'rfc2543' : /catch-all/.test(row.notes) ? 'tool-label' : 'stack';
+      assert.equal(entry.origin, origin, `origin of ${row.code}`);
       assert.equal(lookupCode(row.code), undefined, `${row.code} must not be registered`);
     }
     assert.equal(TABLES.unregisteredResponseCodes.length, rows.length);

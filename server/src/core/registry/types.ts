@@ -47,9 +47,16 @@ export interface ResponseCodeData extends Reference {
 }
 
 /** A response code that is not IANA-registered but appears in older RFCs or real stacks. */
+/**
+ * Where an unregistered code comes from: RFC 2543 (dropped by RFC 3261), a stack's own phrase table or
+ * internal status, or a tool's catch-all label for unknown codes of a class (never sent by anyone).
+ */
+export type UnregisteredCodeOrigin = 'rfc2543' | 'stack' | 'tool-label';
+
 export interface UnregisteredResponseCodeData {
   readonly code: number;
   readonly reasonPhrase: string;
+  readonly origin: UnregisteredCodeOrigin;
   readonly description: string;
 }
 

@@ -90,9 +90,10 @@ export function reasonPhraseEntries(code: number): CompletionEntry[] {
     }));
     return [canonical, ...aliases];
   }
-  // A code IANA never registered but RFC 2543 or real stacks use (e.g. 409 Conflict).
+  // A code IANA never registered but RFC 2543 or real stacks use (e.g. 409 Conflict). A tool's
+  // catch-all label (Wireshark's "Client Error - Others" for 499) is not a phrase anyone sends.
   const standing = codeStanding(code);
-  if (!standing.unregistered) return [];
+  if (!standing.unregistered || standing.unregistered.origin === 'tool-label') return [];
   const phrase = standing.unregistered.reasonPhrase;
   return [
     {

@@ -209,7 +209,10 @@ export const START_LINE_CHECKS: readonly MessageCheck[] = [
       const standing = codeStanding(line.status);
       if (!standing.inRange || standing.registered) return;
       const treated = standing.treatedAs !== undefined ? lookupCode(standing.treatedAs) : undefined;
-      const origin = standing.unregistered ? ` It is known from older RFCs or stacks as "${standing.unregistered.reasonPhrase}".` : '';
+      const known = standing.unregistered;
+      const origin = !known ? ''
+        : known.origin === 'tool-label' ? ` "${known.reasonPhrase}" is only a label tools print for unknown codes of its class.`
+        : ` It is known from ${known.origin === 'rfc2543' ? 'RFC 2543' : 'SIP stacks'} as "${known.reasonPhrase}".`;
       report(line.code, `${line.status} is not an IANA-registered status code; a receiver that does not know it treats it as ${treated ? `${treated.code} ${treated.reasonPhrase}` : 'the x00 of its class'} (RFC 3261 §8.1.3.2).${origin}`);
     },
   },
