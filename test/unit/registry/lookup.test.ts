@@ -2,6 +2,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  allMediaTypes,
+  allSubscriptionStates,
+  lookupMediaType,
   closest,
   codeStanding,
   lookupClass,
@@ -187,5 +190,26 @@ describe('closest', () => {
   it('returns nothing for empty input and survives junk', () => {
     assert.deepEqual(closest('   '), []);
     assert.doesNotThrow(() => closest('\u0000'.repeat(10_000)));
+  });
+});
+
+describe('media types and subscription states', () => {
+  it('finds a media type in any case, with parameters ignored', () => {
+    assert.equal(lookupMediaType('Application/SDP; charset=utf-8')?.rfc, 'RFC8866');
+    assert.equal(lookupMediaType('message/sipfrag;version=2.0')?.type, 'message/sipfrag');
+    assert.equal(lookupMediaType('application/x-unknown'), undefined);
+    assert.equal(lookupMediaType(''), undefined);
+  });
+  it('gives every media type an RFC and a description, with no duplicates', () => {
+    const types = allMediaTypes().map((m) => m.type);
+    assert.equal(new Set(types).size, types.length);
+    for (const entry of allMediaTypes()) {
+      assert.match(entry.rfc, /^RFC\d+$/, entry.type);
+      assert.match(entry.type, /^[a-z]+\/[a-z0-9.+-]+$/, entry.type);
+      assert.ok(entry.description.length > 5, entry.type);
+    }
+  });
+  it("lists RFC 6665's three subscription states", () => {
+    assert.deepEqual(allSubscriptionStates().map((s) => s.value), ['active', 'pending', 'terminated']);
   });
 });

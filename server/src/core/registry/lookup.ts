@@ -9,6 +9,7 @@ import type {
   EventPackageData,
   HeaderData,
   HeaderUsageRow,
+  MediaTypeData,
   MethodData,
   OptionTagData,
   OtherRegistryValue,
@@ -17,6 +18,7 @@ import type {
   ResponseClass,
   ResponseClassData,
   ResponseCodeData,
+  SubscriptionStateData,
   UnregisteredResponseCodeData,
   UriParameterData,
   WarningCodeData,
@@ -311,6 +313,18 @@ export function allUriParameters(): readonly UriParameterData[] {
 }
 export function allReasonProtocols(): readonly ReasonProtocolData[] {
   return TABLES.reasonProtocols;
+}
+export function allMediaTypes(): readonly MediaTypeData[] {
+  return TABLES.mediaTypes;
+}
+export function allSubscriptionStates(): readonly SubscriptionStateData[] {
+  return TABLES.subscriptionStates;
+}
+
+/** A media type by `type/subtype`, any case, parameters ignored (`application/SDP; charset=x`). */
+export function lookupMediaType(mediaType: string): MediaTypeData | undefined {
+  const bare = mediaType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return TABLES.mediaTypes.find((entry) => entry.type === bare);
 }
 
 /** One "did you mean" candidate: `topic` is what `sipls explain` accepts, `label` what to show ("Contact (header)"). */

@@ -18,6 +18,7 @@ import { URI_PARAMETERS } from './data/uriParameters';
 import { REASON_PROTOCOLS } from './data/reasonProtocols';
 import { Q850_CAUSES } from './data/q850Causes';
 import { OTHER_REGISTRY_VALUES } from './data/otherRegistries';
+import { MEDIA_TYPES, SUBSCRIPTION_STATES } from './data/mediaTypes';
 import type { HeaderData } from './types';
 
 /** Registered headers first, so a name that is both registered and listed as unregistered resolves to the registered entry. */
@@ -37,4 +38,6 @@ export const TABLES = {
   reasonProtocols: REASON_PROTOCOLS,
   q850Causes: Q850_CAUSES,
   otherRegistryValues: OTHER_REGISTRY_VALUES,
+  mediaTypes: MEDIA_TYPES,
+  subscriptionStates: SUBSCRIPTION_STATES,
 } as const;

@@ -173,3 +173,15 @@ export interface OtherRegistryValue {
   readonly value: string;
   readonly reference: string;
 }
+
+/** A media type SIP bodies carry (Content-Type), with the RFC that defines it. */
+export interface MediaTypeData extends Reference {
+  /** `type/subtype`, lower case. */
+  readonly type: string;
+  readonly description: string;
+}
+
+export interface SubscriptionStateData {
+  readonly value: string;
+  readonly description: string;
+}

@@ -6,7 +6,7 @@
  * pointless (Supported: timer, timer).
  */
 import type { SipMessage, Span } from '../../parser/model';
-import { lookupHeader, registryValues } from '../../registry/lookup';
+import { allMediaTypes, allSubscriptionStates, lookupHeader, registryValues } from '../../registry/lookup';
 import { formatReference } from '../../registry/reference';
 import { eventPackageEntries, lazy, methodNameEntries, optionTagEntries, reasonCauseEntries } from './entries';
 import { sortKey, type CompletionEntry, type CompletionKind, type CompletionResult } from './types';
@@ -29,52 +29,23 @@ function registryEntries(registry: string, what: string, kind: CompletionKind, l
   );
 }
 
-/**
- * Media types SIP bodies carry. The registry has no media-type table yet, so the common ones live
- * here, each with the RFC that defines it; they belong in registry/data once it grows one.
- */
-const CONTENT_TYPES: readonly (readonly [type: string, what: string, rfc: string])[] = [
-  ['application/sdp', 'SDP session description', 'RFC8866'],
-  ['application/pidf+xml', 'presence document (PIDF)', 'RFC3863'],
-  ['message/sipfrag', 'fragment of a SIP message (REFER progress)', 'RFC3420'],
-  ['application/dialog-info+xml', 'dialog state (dialog event package)', 'RFC4235'],
-  ['multipart/mixed', 'several body parts', 'RFC2046'],
-  ['multipart/alternative', 'alternative body parts', 'RFC2046'],
-  ['multipart/related', 'body parts that belong together', 'RFC2387'],
-  ['text/plain', 'plain text (MESSAGE)', 'RFC2046'],
-  ['application/simple-message-summary', 'message waiting summary (MWI)', 'RFC3842'],
-  ['application/reginfo+xml', 'registration state (reg event package)', 'RFC3680'],
-  ['application/watcherinfo+xml', 'watcher information', 'RFC3858'],
-  ['application/rlmi+xml', 'resource list meta-information', 'RFC4662'],
-  ['application/resource-lists+xml', 'resource lists', 'RFC4826'],
-  ['application/conference-info+xml', 'conference state', 'RFC4575'],
-  ['application/im-iscomposing+xml', 'is-composing indication', 'RFC3994'],
-  ['message/cpim', 'instant message wrapper (CPIM)', 'RFC3862'],
-  ['application/isup', 'ISUP message (SIP-T)', 'RFC3204'],
-  ['application/qsig', 'QSIG message', 'RFC3204'],
-];
-
 const contentTypeEntries = lazy((): readonly CompletionEntry[] =>
-  CONTENT_TYPES.map(([type, what, rfc], rank) => ({
-    label: type,
+  allMediaTypes().map((entry, rank) => ({
+    label: entry.type,
     kind: 'content-type' as const,
-    insertText: type,
+    insertText: entry.type,
     snippet: false,
     sortText: sortKey(0, rank),
-    detail: `${what}, ${formatReference({ rfc, section: '' })}`,
+    detail: `${entry.description}, ${formatReference(entry)}`,
   })),
 );
-
-/**
- * Subscription states (RFC 6665's substate-value). Not an IANA registry, so not in the registry's
- * tables; the Subscription-State header's own entry gives the reference.
- */
-const SUBSCRIPTION_STATES = ['active', 'pending', 'terminated'];
 
 const subscriptionStateEntries = lazy((): readonly CompletionEntry[] => {
   const header = lookupHeader('Subscription-State');
   const reference = header && header.rfc !== '' ? `, ${formatReference(header)}` : '';
-  return SUBSCRIPTION_STATES.map((state, rank) => ({ label: state, kind: 'value' as const, insertText: state, snippet: false, sortText: sortKey(0, rank), detail: `subscription state${reference}` }));
+  return allSubscriptionStates().map((state, rank) => ({
+    label: state.value, kind: 'value' as const, insertText: state.value, snippet: false, sortText: sortKey(0, rank), detail: `subscription state: ${state.description}${reference}`,
+  }));
 });
 
 const transportEntries = registryEntries('SIP Transport', 'Via transport', 'transport', (value) => `SIP/2.0/${value}`);
