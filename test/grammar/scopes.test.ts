@@ -215,6 +215,9 @@ describe('source.sip-log: prefixed, indented and escaped SIP', () => {
     assert.equal(last(scopesOf(toks, 'OPTIONS', 3)), 'keyword.other.method.sip');
     assert.equal(last(scopesOf(toks, 'Via', 4)), 'entity.name.tag.header.sip');
     assert.equal(last(scopesOf(toks, 'aQ8vpj6KaDaHg', 6)), 'constant.other.tag.sip');
+    const dashes = '-'.repeat(72);
+    assert.equal(last(scopesOf(toks, dashes, 13)), 'comment.line.separator.sip-log', 'the closing separator behind the indentation is framing');
+    assert.deepEqual(scopesOf(toks, 'recv', 14), ['source.sip-log', 'keyword.operator.direction.received.sip-log'], 'the next stamp line ends the message');
   });
 
   it('Kamailio xlog in syslog: the message on the record line, broken by #015#012; the record text stays prose', async () => {
