@@ -2,7 +2,8 @@
  * Catastrophic-backtracking guard. Every regex in every grammar is searched over pathological 100 KB
  * lines (a failing search tries every start position, so a quadratic or exponential regex shows here),
  * and each grammar tokenizes those lines in the contexts where its rules are active: start line,
- * header value, SDP body, log framing and markdown fence.
+ * header value, SDP body, log framing, prefixed and indented messages (tab, syslog prefix), the tshark
+ * tree, #015#012-escaped one-line messages, wrapped ngrep payloads and markdown fence.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,6 +33,18 @@ const PATHOLOGICAL: Record<string, string> = {
   versions: fill('SIP/2.0 '),
   dashes: fill('-'),
   backticks: fill('`'),
+  // Shapes the prefixed, escaped, wrapped and tshark rules look for, repeated.
+  escapes: fill('#012'),
+  crlfEscapes: fill('#015#012'),
+  escapedHeaders: fill('#012a:'),
+  escapedStarts: fill('#012SIP/2.0 200 '),
+  dots: fill('.'),
+  dotHeaders: fill('..a:'),
+  colonSpaces: fill(': '),
+  tabs: fill('\t'),
+  prefixedRequests: fill(': a b SIP/2.0 '),
+  prefixedStatus: fill('] SIP/2.0 200 '),
+  timestamps: fill('2026-11-21 10:00:00.123 '),
 };
 
 /** Every regex string in a grammar (match, begin, end, while), with end back-references neutralised. */
@@ -83,6 +96,36 @@ const CONTEXTS: { scope: string; name: string; lines: (p: string) => string[] }[
   { scope: 'source.sip', name: 'SDP body', lines: (p) => ['INVITE sip:a SIP/2.0', 'c: application/sdp', '', `a=${p}`, `a=rtpmap:0 ${p}`, `m=audio 1 ${p}`, `c=${p}`, p] },
   { scope: 'source.sip-log', name: 'framing', lines: (p) => [p, `2026-11-21 ${p}`, `<--- ${p}`] },
   { scope: 'source.sip-log', name: 'message', lines: (p) => ['SIP/2.0 486 Busy Here', `To: ${p}`, '', p] },
+  { scope: 'source.sip-log', name: 'prefixed start line', lines: (p) => [`${p}: INVITE sip:a SIP/2.0`, `${p}] SIP/2.0 486 x`, `Nov 21 10:00:00 ${p}`, `\t${p}`] },
+  {
+    scope: 'source.sip-log',
+    name: 'prefixed message (tab)',
+    lines: (p) => ['\tINVITE sip:a SIP/2.0', `\tVia: ${p}`, `\t ${p}`, `\t${p}`, '\tc: application/sdp', '\t', `\ta=${p}`, `\t${p}`, `\tSIP/2.0 200 ${p}`],
+  },
+  {
+    scope: 'source.sip-log',
+    name: 'prefixed message (syslog)',
+    lines: (p) => ['Nov 21 10:00:00 host app[1]: SIP/2.0 486 Busy Here', `Nov 21 10:00:01 host app[1]: To: ${p}`, `Nov 21 10:00:02 host app[1]: ${p}`, 'Nov 21 10:00:03 host app[1]: ', `Nov 21 10:00:04 host app[1]: ${p}`],
+  },
+  {
+    scope: 'source.sip-log',
+    name: 'tshark tree',
+    lines: (p) => [
+      'Session Initiation Protocol (INVITE)', `    Request-Line: INVITE ${p} SIP/2.0`, `        Method: ${p}`, `        Request-URI: ${p}`, `            ${p}`,
+      '    Message Header', `        Via: ${p}`, `        ${p}: x`, `            ${p}`, '    Message Body', `        ${p}`,
+      'Session Initiation Protocol (486)', `    Status-Line: SIP/2.0 486 ${p}`, `        Status-Code: ${p}`, `Session Initiation Protocol ${p}`,
+    ],
+  },
+  {
+    scope: 'source.sip-log',
+    name: 'escaped one-line message',
+    lines: (p) => [`host: RCV #012INVITE sip:a SIP/2.0#015#012Via: ${p}#015#012To: "${p}#015#012#015#012${p}`, `x #012SIP/2.0 486 ${p}`, `x ${p}#012SIP/2.0 200 OK#015#012c:${p}`],
+  },
+  {
+    scope: 'source.sip-log',
+    name: 'wrapped ngrep payload',
+    lines: (p) => [`  INVITE sip:a SIP/2.0..Via: ${p}`, `  ${p}`, `  ..From: ${p}`, `  SIP/2.0 486 ${p}..`],
+  },
   { scope: 'text.html.markdown', name: 'fence', lines: (p) => [`\`\`\`sip ${p}`, p, '```', `\`\`\`${p}`] },
 ];
 

@@ -163,6 +163,138 @@ describe('source.sip-log', () => {
   });
 });
 
+/** The SIP that a log prints behind a prefix, an indentation, an escape or inside a tree. */
+describe('source.sip-log: prefixed, indented and escaped SIP', () => {
+  const fixture = (path: string): Promise<Token[]> => tokenize('source.sip-log', readFileSync(join(FIXTURES, 'traces', path), 'utf8'));
+  /** True when no token on `line` carries a SIP scope (framing scopes end in .sip-log and do not count). */
+  const plainOnLine = (toks: Token[], line: number): boolean => toks.filter((t) => t.line === line).every((t) => t.scopes.every((s) => !s.endsWith('.sip')));
+  /** True when the tokens on `line` carry no SIP scope but the message they sit in. */
+  const plainInMessage = (toks: Token[], line: number): boolean =>
+    toks.filter((t) => t.line === line).every((t) => t.scopes.every((s) => !s.endsWith('.sip') || s.startsWith('meta.message.')));
+
+  it('tshark -O sip: request line, its fields, header lines and the status line; tshark breakdown lines stay plain', async () => {
+    const toks = await fixture('tshark/udp-two-calls-O-sip.txt');
+    assert.deepEqual(scopesOf(toks, 'INVITE', 6), ['source.sip-log', 'meta.message.request.sip', 'keyword.other.method.sip']);
+    assert.equal(last(scopesOf(toks, 'sip:service@127.0.0.1:5170', 6)), 'string.unquoted.uri.sip');
+    assert.equal(last(scopesOf(toks, 'SIP/2.0', 6)), 'constant.language.version.sip');
+    assert.equal(last(scopesOf(toks, 'INVITE', 7)), 'keyword.other.method.sip', 'the Method: field');
+    assert.equal(last(scopesOf(toks, 'sip:service@127.0.0.1:5170', 8)), 'string.unquoted.uri.sip', 'the Request-URI: field');
+    assert.ok(plainInMessage(toks, 9), 'Request-URI User Part is tshark breakdown');
+    assert.ok(plainInMessage(toks, 12), '[Resent Packet: False] stays plain');
+    assert.deepEqual(scopesOf(toks, 'Via', 14), ['source.sip-log', 'meta.message.request.sip', 'meta.header.sip', 'entity.name.tag.header.sip']);
+    assert.equal(last(scopesOf(toks, 'z9hG4bK-17376-1-0', 14)), 'constant.other.branch.sip');
+    assert.equal(last(scopesOf(toks, 'sip:sipp@127.0.0.1:5160', 19)), 'markup.underline.link.uri.sip');
+    assert.equal(last(scopesOf(toks, '17376SIPpTag001', 19)), 'constant.other.tag.sip');
+    assert.ok(plainInMessage(toks, 36), "the CSeq breakdown's Method: INVITE is not a request line");
+    assert.deepEqual(scopesOf(toks, '180', 81), ['source.sip-log', 'meta.message.response.sip', 'constant.numeric.status.1xx.sip']);
+    assert.equal(last(scopesOf(toks, 'Ringing', 81)), 'string.unquoted.reason-phrase.sip');
+    assert.equal(last(scopesOf(toks, '180', 82)), 'constant.numeric.status.1xx.sip', 'the Status-Code: field');
+    assert.ok(plainInMessage(toks, 83), '[Resent Packet: False] after Status-Code');
+    assert.ok(plainOnLine(toks, 76) && plainOnLine(toks, 79), 'the frame and UDP lines are outside the SIP layer');
+  });
+
+  it('tshark -V: the same tree after the frame, IP and UDP layers', async () => {
+    const toks = await fixture('tshark/udp-two-calls-V.txt');
+    assert.equal(last(scopesOf(toks, 'INVITE', 56)), 'keyword.other.method.sip');
+    assert.equal(last(scopesOf(toks, '180', 181)), 'constant.numeric.status.1xx.sip');
+  });
+
+  it('tcpdump -vvv: tab-indented SIP, with SDP, ending at the next packet line', async () => {
+    const toks = await fixture('tcpdump/udp-port5060-vvv.log');
+    assert.deepEqual(scopesOf(toks, 'INVITE', 3), ['source.sip-log', 'meta.message.request.sip', 'keyword.other.method.sip']);
+    assert.equal(last(scopesOf(toks, 'sip:service@127.0.0.2:5060', 3)), 'string.unquoted.uri.sip');
+    assert.deepEqual(scopesOf(toks, 'Via', 4), ['source.sip-log', 'meta.message.request.sip', 'meta.header.sip', 'entity.name.tag.header.sip']);
+    assert.equal(last(scopesOf(toks, '17912SIPpTag001', 5)), 'constant.other.tag.sip');
+    assert.equal(last(scopesOf(toks, 'PCMU', 21)), 'support.type.codec.sdp');
+    assert.deepEqual(scopesOf(toks, '20:55:15.532451', 22), ['source.sip-log', 'constant.numeric.timestamp.sip-log']);
+    assert.deepEqual(scopesOf(toks, '180', 24), ['source.sip-log', 'meta.message.response.sip', 'constant.numeric.status.1xx.sip']);
+  });
+
+  it('sofia-sip: a message indented by three spaces', async () => {
+    const toks = await fixture('sofia-sip/options-udp-tport-log.log');
+    assert.equal(last(scopesOf(toks, 'OPTIONS', 3)), 'keyword.other.method.sip');
+    assert.equal(last(scopesOf(toks, 'Via', 4)), 'entity.name.tag.header.sip');
+    assert.equal(last(scopesOf(toks, 'aQ8vpj6KaDaHg', 6)), 'constant.other.tag.sip');
+    const dashes = '-'.repeat(72);
+    assert.equal(last(scopesOf(toks, dashes, 13)), 'comment.line.separator.sip-log', 'the closing separator behind the indentation is framing');
+    assert.deepEqual(scopesOf(toks, 'recv', 14), ['source.sip-log', 'keyword.operator.direction.received.sip-log'], 'the next stamp line ends the message');
+  });
+
+  it('Kamailio xlog in syslog: the message on the record line, broken by #015#012; the record text stays prose', async () => {
+    const toks = await fixture('kamailio-xlog/syslog-traditional-call-and-503.log');
+    assert.deepEqual(scopesOf(toks, 'INVITE', 7), ['source.sip-log', 'meta.message.request.sip', 'keyword.other.method.sip']);
+    assert.equal(tokensWithText(toks, 'sip:service@127.0.0.1:5460', 7)[0]?.scopes.at(-1), 'string.unquoted.uri.sip', 'the Request-URI');
+    assert.equal(last(scopesOf(toks, 'Via', 7)), 'entity.name.tag.header.sip');
+    assert.equal(last(scopesOf(toks, 'z9hG4bK-19353-1-0', 7)), 'constant.other.branch.sip');
+    assert.equal(last(scopesOf(toks, '19353SIPpTag001', 7)), 'constant.other.tag.sip', 'a tag value stops at the escape after it');
+    const fromAndContact = tokensWithText(toks, 'sip:sipp@127.0.0.1:5461', 7);
+    assert.equal(fromAndContact.length, 2, 'the bare Contact URI stops at the escape after it');
+    for (const t of fromAndContact) assert.equal(last(t.scopes), 'markup.underline.link.uri.sip');
+    assert.equal(tokensWithText(toks, '#015#012', 7)[0]?.scopes.at(-1), 'constant.character.escape.line-break.sip-log');
+    assert.deepEqual(scopesOf(toks, '503', 14), ['source.sip-log', 'meta.message.response.sip', 'constant.numeric.status.5xx.sip']);
+    assert.equal(last(scopesOf(toks, 'Service Unavailable', 14)), 'string.unquoted.reason-phrase.sip');
+    // The summary before #012 ("RCV INVITE sip:… from …") and the failure_route notice are prose.
+    assert.ok(toks.filter((t) => t.line === 7 && t.start < 153).every((t) => t.scopes.every((s) => !s.endsWith('.sip'))));
+    assert.ok(plainOnLine(toks, 15), 'failure_route: INVITE sip:… failed with 503');
+  });
+
+  it('Kamailio xlog on stderr: the next record ends the message body', async () => {
+    const toks = await fixture('kamailio-xlog/stderr-proxy-2-calls.log');
+    assert.equal(last(scopesOf(toks, 'PCMU', 26)), 'support.type.codec.sdp');
+    assert.deepEqual(scopesOf(toks, 'INFO', 28), ['source.sip-log', 'support.constant.log-level.sip-log']);
+    assert.deepEqual(scopesOf(toks, '180', 29), ['source.sip-log', 'meta.message.response.sip', 'constant.numeric.status.1xx.sip']);
+  });
+
+  it('AudioCodes syslog: an escaped 4xx response', async () => {
+    const toks = await fixture('audiocodes/syslog-rsyslog-escaped.log');
+    assert.deepEqual(scopesOf(toks, '401', 3), ['source.sip-log', 'meta.message.response.sip', 'constant.numeric.status.4xx.sip']);
+    assert.equal(last(scopesOf(toks, 'Unauthorized', 3)), 'string.unquoted.reason-phrase.sip');
+  });
+
+  it('ngrep without byline: the wrapped payload behind two spaces, CRLF shown as ".."', async () => {
+    const toks = await fixture('ngrep/udp-two-calls-plain.log');
+    assert.deepEqual(scopesOf(toks, 'INVITE', 5), ['source.sip-log', 'meta.message.request.sip', 'keyword.other.method.sip']);
+    assert.equal(last(scopesOf(toks, 'SIP/2.0', 5)), 'constant.language.version.sip');
+    assert.equal(last(scopesOf(toks, 'Via', 5)), 'entity.name.tag.header.sip');
+    assert.equal(last(scopesOf(toks, 'From', 6)), 'entity.name.tag.header.sip');
+    assert.equal(last(scopesOf(toks, 'sip:sipp@127.0.0.1:5160', 6)), 'markup.underline.link.uri.sip');
+    assert.ok(tokensWithText(toks, 'branch=z9hG4bK-17376-1-0', 6).every((t) => !t.scopes.includes('entity.name.tag.header.sip')), 'a wrapped line start is no header');
+    assert.equal(last(scopesOf(toks, '180', 14)), 'constant.numeric.status.1xx.sip');
+    assert.equal(last(scopesOf(toks, 'Ringing', 14)), 'string.unquoted.reason-phrase.sip');
+  });
+
+  it('a log prefix repeated on every line, its timestamp changing: syslog and logger prefixes', async () => {
+    const message = ['SIP/2.0 486 Busy Here', 'Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK7', 'To: <sip:bob@example.com>;tag=9', 'Call-ID: g1', 'CSeq: 7 INVITE', 'Content-Length: 0', ''];
+    for (const prefix of [(i: number) => `Nov 21 10:00:0${i} host kamailio[123]: `, (i: number) => `2026-01-01 10:00:0${i}.12${i} app[42] DEBUG: `]) {
+      const toks = await tokenize('source.sip-log', [...message.map((line, i) => prefix(i) + line), 'Nov 22 11:00:00 host other[7]: Reason: INVITE rejected']);
+      assert.deepEqual(scopesOf(toks, '486', 1), ['source.sip-log', 'meta.message.response.sip', 'constant.numeric.status.4xx.sip']);
+      assert.equal(last(scopesOf(toks, 'Busy Here', 1)), 'string.unquoted.reason-phrase.sip');
+      assert.equal(last(scopesOf(toks, 'Via', 2)), 'entity.name.tag.header.sip');
+      assert.equal(last(scopesOf(toks, 'z9hG4bK7', 2)), 'constant.other.branch.sip');
+      assert.equal(last(scopesOf(toks, 'sip:bob@example.com', 3)), 'markup.underline.link.uri.sip');
+      assert.equal(last(scopesOf(toks, 'Content-Length', 6)), 'entity.name.tag.header.sip');
+      assert.ok(toks.filter((t) => t.line === 2 && t.start < prefix(1).length).every((t) => !t.scopes.includes('meta.header.sip')), 'the prefix is not part of the header');
+      assert.ok(plainOnLine(toks, 8), 'a record with another prefix ends the message');
+    }
+  });
+
+  it('plain log prose with "Word: text" lines or method words is not SIP', async () => {
+    const prose = [
+      'Nov 21 10:00:00 host app[1]: Reason: INVITE rejected by policy',
+      '    Warning: BYE sent twice',
+      '\tVia: not a message',
+      '2026-11-21 10:00:00 INFO Call-ID: abc INVITE',
+      '  ..From: nobody',
+      'Session Initiation Protocol notes: Method: INVITE',
+      '        Method: INVITE',
+      'I sent INVITE sip:bob@example.com SIP/2.0',
+      'got #012Via: x#015#012',
+    ];
+    const toks = await tokenize('source.sip-log', prose);
+    prose.forEach((text, i) => assert.ok(plainOnLine(toks, i + 1), `line ${i + 1} is prose: ${text}`));
+  });
+});
+
 describe('markdown injection', () => {
   it('highlights ```sip and ```sip-log fences and nothing outside them', async () => {
     const toks = await tokenize('text.html.markdown', [

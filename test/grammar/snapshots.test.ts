@@ -18,6 +18,11 @@ const CASES: { fixture: string; scope: string; snapshot: string }[] = [
   { fixture: 'rfc4475/dblreq.dat', scope: 'source.sip', snapshot: 'rfc4475-dblreq.sip.tokens' },
   { fixture: 'traces/sipp/uac-unexpected-486_messages.log', scope: 'source.sip-log', snapshot: 'sipp-uac-unexpected-486.sip-log.tokens' },
   { fixture: 'traces/sngrep/udp-two-calls-export.txt', scope: 'source.sip-log', snapshot: 'sngrep-udp-two-calls.sip-log.tokens' },
+  { fixture: 'traces/tshark/udp-two-calls-O-sip.txt', scope: 'source.sip-log', snapshot: 'tshark-udp-two-calls-O-sip.sip-log.tokens' },
+  { fixture: 'traces/tcpdump/udp-port5060-vvv.log', scope: 'source.sip-log', snapshot: 'tcpdump-udp-port5060-vvv.sip-log.tokens' },
+  { fixture: 'traces/kamailio-xlog/syslog-traditional-call-and-503.log', scope: 'source.sip-log', snapshot: 'kamailio-xlog-syslog-traditional.sip-log.tokens' },
+  { fixture: 'traces/ngrep/udp-two-calls-plain.log', scope: 'source.sip-log', snapshot: 'ngrep-udp-two-calls-plain.sip-log.tokens' },
+  { fixture: 'traces/sofia-sip/options-udp-tport-log.log', scope: 'source.sip-log', snapshot: 'sofia-sip-options-udp.sip-log.tokens' },
 ];
 
 describe('grammar snapshots', () => {
