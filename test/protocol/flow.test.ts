@@ -37,8 +37,9 @@ describe('call flow over stdio', () => {
   });
   after(async () => client.shutdown());
 
-  it('announces CodeLens', () => {
+  it('announces CodeLens, and no document links (sip:, sips: and tel: URIs are not browser links)', () => {
     assert.deepEqual(capabilities.codeLensProvider, { resolveProvider: false });
+    assert.equal(capabilities.documentLinkProvider, undefined);
   });
 
   it('sipls/flow answers the calls, the merged flow, its SVG and Mermaid', async () => {
