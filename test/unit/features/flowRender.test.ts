@@ -91,6 +91,17 @@ describe('renderText', () => {
     for (const l of lines.slice(4).filter(Boolean)) assert.deepEqual(bars(l), lifelines, l);
   });
 
+  it('lists arrows one per line when there are too many columns for a ladder', () => {
+    const participants = Array.from({ length: 30 }, (_, i) => ({ id: `10.0.0.${i}:5060`, label: `10.0.0.${i}:5060`, source: 'log' as const }));
+    const arrow = HOSTILE.arrows[0];
+    assert.ok(arrow);
+    const arrows = participants.slice(1).map((_, i) => ({ ...arrow, index: i, from: i, to: i + 1, messages: [i], label: 'OPTIONS', body: null, timestamp: null }));
+    const lines = renderText({ ...HOSTILE, participants, arrows }).trimEnd().split('\n');
+    assert.equal(lines.length, 3 + 29);
+    assert.equal(lines[3], '10.0.0.0:5060 -> 10.0.0.1:5060  OPTIONS');
+    assert.ok(lines.every((l) => l.length < 200), 'rows do not grow with the number of columns');
+  });
+
   it('keeps control characters out of the output', () => {
     const text = renderText({ ...HOSTILE, title: 'a\u001b[31mred\u0007' });
     assert.ok(![...text].some((c) => c !== '\n' && c.charCodeAt(0) < 32), 'no control characters but line breaks');

@@ -9,7 +9,7 @@ import { nameAddrOf, tagOf } from '../../parser/access';
 import type { SipDocument, Span } from '../../parser/model';
 import { lookupMethod } from '../../registry/lookup';
 import { formatDuration, indexOf, type DocumentIndex } from '../documentIndex';
-import { resolveEndpoints, type Endpoints } from './endpoints';
+import { headerEndpoints, logEndpoints } from './endpoints';
 
 export interface DialogLens {
   /** The request's start line. */
@@ -24,7 +24,6 @@ const MAX_STEPS = 12;
 
 export function dialogLenses(text: string, document: SipDocument): DialogLens[] {
   const index = indexOf(text, document);
-  let endpoints: Endpoints[] | null = null;
   const lenses: DialogLens[] = [];
   const seen = new Set<number>();
   document.messages.forEach((message, i) => {
@@ -37,18 +36,17 @@ export function dialogLenses(text: string, document: SipDocument): DialogLens[] 
     // One lens per transaction: a retransmitted request is not a new dialog.
     if (!creates || !callId || !transaction || seen.has(transaction.id)) return;
     seen.add(transaction.id);
-    endpoints ??= resolveEndpoints(text, document, index);
-    lenses.push({ span: { start: line.start, end: line.end }, message: i, callId, title: summaryOf(document, index, i, endpoints) });
+    lenses.push({ span: { start: line.start, end: line.end }, message: i, callId, title: summaryOf(text, document, index, i) });
   });
   return lenses;
 }
 
-function summaryOf(document: SipDocument, index: DocumentIndex, request: number, endpoints: readonly Endpoints[]): string {
+function summaryOf(text: string, document: SipDocument, index: DocumentIndex, request: number): string {
   const transaction = index.transactions[index.transactionOf[request] ?? -1];
   if (!transaction) return '';
   const steps = [transaction.method];
   // Retransmissions of the request count: an unanswered INVITE lasted until its last copy.
-  let last = Math.max(request, ...transaction.requests);
+  let last = transaction.requests.reduce((max, i) => Math.max(max, i), request);
   let success = -1;
   let final = false;
   for (const r of transaction.responses) {
@@ -74,7 +72,9 @@ function summaryOf(document: SipDocument, index: DocumentIndex, request: number,
   const duration = index.durationBetween(request, last);
   if (duration !== null) facts.push(formatDuration(duration));
   if (ended) {
-    const from = endpoints[ended.request]?.from.address;
+    // Only the ending request's sender is needed, and a request's sender never depends on another message.
+    const message = document.messages[ended.request];
+    const from = message ? (logEndpoints(message) ?? headerEndpoints(text, message, null)).from.address : null;
     facts.push(`ended by ${ended.method}${from ? ` from ${from}` : ''}`);
   }
   const shown = steps.length > MAX_STEPS ? [...steps.slice(0, MAX_STEPS - 2), '…', ...steps.slice(-1)] : steps;
@@ -92,7 +92,7 @@ function dialogEnd(document: SipDocument, index: DocumentIndex, success: number,
     const terminated = method === 'NOTIFY' && /^\s*terminated/i.test(message.headers.find((h) => h.key === 'subscription-state')?.value ?? '');
     if (method !== 'BYE' && !terminated) continue;
     const transaction = index.transactions[index.transactionOf[i] ?? -1];
-    return { request: i, method, last: transaction ? Math.max(i, ...transaction.responses) : i };
+    return { request: i, method, last: (transaction?.responses ?? []).reduce((max, r) => Math.max(max, r), i) };
   }
   return null;
 }

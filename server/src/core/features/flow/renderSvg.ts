@@ -41,6 +41,10 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+function longest(lengths: readonly number[]): number {
+  return lengths.reduce((max, n) => Math.max(max, n), 0);
+}
+
 function style(): string {
   const rules = CLASSES.map((c) => `.arrow-${c} line,.arrow-${c} path.loop{stroke:${COLOURS[c]}}.arrow-${c} text.label{fill:${COLOURS[c]}}.arrow-${c} .badge rect{fill:${COLOURS[c]}}`);
   return [
@@ -62,10 +66,11 @@ function markers(): string {
 export function renderSvg(flow: CallFlow, options: SvgOptions = {}): string {
   const rowHeight = options.rowHeight ?? 34;
   const labels = flow.participants.map((p) => clip(printable(p.label), 40));
-  const longestLabel = Math.max(0, ...flow.arrows.map((a) => clip(a.label, MAX_LABEL).length + (copiesBadge(a) ? 5 : 0)), ...labels.map((l) => l.length));
+  // Reduced, not spread: a trace may hold more arrows than a call may take arguments.
+  const longestLabel = Math.max(longest(flow.arrows.map((a) => clip(a.label, MAX_LABEL).length + (copiesBadge(a) ? 5 : 0))), longest(labels.map((l) => l.length)));
   const columnWidth = options.columnWidth ?? Math.max(140, longestLabel * CHAR + 40);
   const gutterText = flow.arrows.map((a) => [a.timestamp ?? '', deltaText(a)].filter(Boolean).join('  '));
-  const gutter = Math.max(0, ...gutterText.map((t) => t.length)) * 6.5 + GUTTER_PAD;
+  const gutter = longest(gutterText.map((t) => t.length)) * 6.5 + GUTTER_PAD;
   const x = (i: number): number => Math.round(gutter + columnWidth / 2 + i * columnWidth);
   const width = Math.round(gutter + columnWidth * Math.max(1, flow.participants.length) + 160);
   const height = HEADER + 16 + flow.arrows.length * rowHeight + 16;

@@ -13,12 +13,18 @@ import type { CallFlow, FlowArrow } from './model';
 const MIN_SPACING = 14;
 const MAX_SPACING = 44;
 const MAX_PARTICIPANT_LABEL = MAX_SPACING - 2;
+/**
+ * Beyond this many columns a ladder fits no terminal, and its rows would grow with the number of
+ * columns (an all-calls view of a busy trunk has thousands): it becomes a list, one arrow a line.
+ */
+export const MAX_TEXT_COLUMNS = 24;
 
 function clip(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
 export function renderText(flow: CallFlow): string {
+  if (flow.participants.length > MAX_TEXT_COLUMNS) return renderList(flow);
   const labels = flow.participants.map((p) => clip(printable(p.label), MAX_PARTICIPANT_LABEL));
   const arrowLabels = flow.arrows.map((a) => printable(badgedLabel(a)));
   const longestArrow = arrowLabels.reduce((max, label) => Math.max(max, label.length), 0);
@@ -74,4 +80,15 @@ function drawArrow(row: string[], arrow: FlowArrow, label: string, lifeline: (i:
   const length = right - left + 1;
   const body = from < to ? `--${label}`.padEnd(length - 1, '-') + '>' : `<--${label}`.padEnd(length, '-');
   for (let k = 0; k < length; k++) row[left + k] = body[k] ?? '-';
+}
+
+/** `time  +delta  from -> to  label  note`, for flows with too many columns for a ladder. */
+function renderList(flow: CallFlow): string {
+  const name = (i: number): string => printable(flow.participants[i]?.label ?? '?');
+  const out = [printable(flow.title), `${flow.participants.length} participants: too many columns for a ladder, one arrow per line.`, ''];
+  for (const arrow of flow.arrows) {
+    const note = printable(bodyNote(arrow.body));
+    out.push([printable(arrow.timestamp ?? ''), deltaText(arrow), `${name(arrow.from)} -> ${name(arrow.to)}`, printable(badgedLabel(arrow)), note].filter(Boolean).join('  '));
+  }
+  return `${out.join('\n')}\n`;
 }
