@@ -84,6 +84,25 @@ describe('call flow: SIPp retransmitted INVITE with no answer', () => {
   });
 });
 
+describe('call flow: logs that name only the far end', () => {
+  it('sipsak echoes the request before sending it: one arrow, on the columns the log gives', () => {
+    const { document, flows } = load('traces/sipsak/options-retransmit-404-udp.log');
+    // The echo has no log context; the copies sent have the far end only.
+    assert.deepEqual(document.messages.map((m) => m.context?.dst ?? null), [null, '127.0.0.1:5270', '127.0.0.1:5270', null]);
+    const [flow] = flows().calls;
+    assert.ok(flow);
+    assert.deepEqual(ladder(flow), ['0>1 OPTIONS x3', '1>0 404 Not Found']);
+    assert.deepEqual(flow.participants.map((p) => [p.id, p.source]), [['127.0.0.1:5272', 'via'], ['127.0.0.1:5270', 'log']]);
+  });
+
+  it('names the logging side by the top Via of a request it sent (Asterisk)', () => {
+    const { flows } = load('traces/asterisk-pjsip/full-log-register-call-options.log');
+    const all = flows();
+    assert.deepEqual(all.all.participants.map((p) => p.id), ['192.0.2.101:5060', '192.0.2.10:5060', '192.0.2.102:5062', '203.0.113.66:5078']);
+    assert.deepEqual(ladder(all.calls[0] ?? all.all), ['0>1 REGISTER', '1>0 401 Unauthorized', '0>1 REGISTER', '1>0 200 OK']);
+  });
+});
+
 describe('call flow: sngrep export (addresses in the log)', () => {
   const { flows } = load('traces/sngrep/tcp-two-calls-export.txt');
 

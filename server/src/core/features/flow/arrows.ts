@@ -47,11 +47,12 @@ export function mayBeResent(message: SipMessage): boolean {
   return message.startLine.kind === 'request' || message.startLine.status >= 200;
 }
 
-export interface ArrowCandidate {
+export interface ArrowCandidate<Column = number> {
   readonly message: number;
   readonly transaction: number;
-  readonly from: number;
-  readonly to: number;
+  /** The columns, or while arrows are being gathered, the column keys. */
+  readonly from: Column;
+  readonly to: Column;
   readonly startLine: string;
   /** Requests and final responses; a provisional response is folded only when it is the same text. */
   readonly resendable: boolean;
@@ -61,7 +62,7 @@ export interface ArrowCandidate {
  * The earlier arrow (its position in `arrows`) that `next` copies, or -1. `sameText` compares two
  * messages' whole text, asked only when everything else matches but the columns differ.
  */
-export function copyOf(arrows: readonly ArrowCandidate[], byTransaction: ReadonlyMap<number, readonly number[]>, next: ArrowCandidate, sameText: (a: number, b: number) => boolean): number {
+export function copyOf<Column>(arrows: readonly ArrowCandidate<Column>[], byTransaction: ReadonlyMap<number, readonly number[]>, next: ArrowCandidate<Column>, sameText: (a: number, b: number) => boolean): number {
   if (next.transaction < 0) return -1;
   for (const at of byTransaction.get(next.transaction) ?? []) {
     const arrow = arrows[at];

@@ -41,19 +41,10 @@ export function buildFlows(text: string, document: SipDocument, options: FlowOpt
 
 function buildFlow(shared: Shared, id: string, callIds: readonly string[], members: readonly number[]): CallFlow {
   const { text, document, index, options } = shared;
-  const participants: FlowParticipant[] = [];
-  const columnOf = new Map<string, number>();
-  const column = (endpoint: Endpoint): number => {
-    const key = participantKey(endpoint.address, options.groupBy);
-    let at = columnOf.get(key);
-    if (at === undefined) {
-      at = participants.length;
-      columnOf.set(key, at);
-      participants.push({ id: key, label: key, source: endpoint.source });
-    }
-    return at;
-  };
-  const candidates: ArrowCandidate[] = [];
+  const key = (endpoint: Endpoint): string => participantKey(endpoint.address, options.groupBy);
+  const candidates: ArrowCandidate<string>[] = [];
+  /** Per candidate: the endpoints its columns will come from (a logged copy's, when one was folded in). */
+  const sides: Endpoints[] = [];
   const copies: number[][] = [];
   const byTransaction = new Map<number, number[]>();
   const textCache = new Map<number, string>();
@@ -70,21 +61,26 @@ function buildFlow(shared: Shared, id: string, callIds: readonly string[], membe
     const message = document.messages[i];
     const endpoints = shared.endpoints[i];
     if (!message || !endpoints) continue;
-    const candidate: ArrowCandidate = {
+    const candidate: ArrowCandidate<string> = {
       message: i,
       transaction: index.transactionOf[i] ?? -1,
-      from: column(endpoints.from),
-      to: column(endpoints.to),
+      from: key(endpoints.from),
+      to: key(endpoints.to),
       startLine: startLineText(message),
       resendable: mayBeResent(message),
     };
     const at = copyOf(candidates, byTransaction, candidate, (a, b) => wire(a) === wire(b));
     if (at !== -1) {
       copies[at]?.push(i);
+      // A log that printed the message first without its addresses (sipsak echoes what it is about
+      // to send) and then with them: the addresses the log gave are the better columns.
+      const kept = sides[at];
+      if (kept && !isLogged(kept) && isLogged(endpoints)) sides[at] = endpoints;
       continue;
     }
     const position = candidates.length;
     candidates.push(candidate);
+    sides.push(endpoints);
     copies.push([i]);
     if (candidate.transaction >= 0) {
       const list = byTransaction.get(candidate.transaction);
@@ -92,9 +88,30 @@ function buildFlow(shared: Shared, id: string, callIds: readonly string[], membe
       else byTransaction.set(candidate.transaction, [position]);
     }
   }
-  const arrows = toArrows(shared, candidates, copies);
-  // Columns no arrow uses cannot occur (every column is made for an arrow), so the list is final.
+  // Columns in order of first use by an arrow, once every arrow's endpoints are final.
+  const participants: FlowParticipant[] = [];
+  const columnOf = new Map<string, number>();
+  const column = (endpoint: Endpoint): number => {
+    const id = key(endpoint);
+    let at = columnOf.get(id);
+    if (at === undefined) {
+      at = participants.length;
+      columnOf.set(id, at);
+      participants.push({ id, label: id, source: endpoint.source });
+    }
+    return at;
+  };
+  // sides[n] exists for every candidate: both lists grow together.
+  const placed = candidates.map((candidate, n): ArrowCandidate => {
+    const side = sides[n] ?? shared.endpoints[candidate.message];
+    return { ...candidate, from: side ? column(side.from) : 0, to: side ? column(side.to) : 0 };
+  });
+  const arrows = toArrows(shared, placed, copies);
   return { id, title: flowTitle(id, callIds, arrows), callIds, participants, arrows };
+}
+
+function isLogged(endpoints: Endpoints): boolean {
+  return endpoints.from.source === 'log' || endpoints.to.source === 'log';
 }
 
 function toArrows(shared: Shared, candidates: readonly ArrowCandidate[], copies: readonly (readonly number[])[]): FlowArrow[] {

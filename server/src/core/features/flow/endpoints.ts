@@ -1,6 +1,7 @@
 /**
  * Where a message went from and to, as column keys of the ladder. A log that names the addresses
- * is believed; a log that names only the far end puts the other side on one `local` column; a
+ * is believed; a log that names only the far end puts the other side on one column, named by the
+ * top Via of a request the log says it sent (`local` when there is none); a
  * file or log with no addresses at all falls back to the headers:
  * - a request goes from its top Via's sent-by to the Request-URI's host (the next hop it was
  *   addressed to), or, lacking those, from the Contact (then From) host to the To host;
@@ -31,11 +32,11 @@ export const LOCAL: Endpoint = { address: 'local', source: 'log' };
 /** A side nothing names at all. */
 export const UNKNOWN: Endpoint = { address: 'unknown', source: 'uri' };
 
-/** The endpoints a log context names, or null when it names neither. */
-export function logEndpoints(message: SipMessage): Endpoints | null {
+/** The endpoints a log context names, or null when it names neither; the unnamed side is `local`. */
+export function logEndpoints(message: SipMessage, local: Endpoint = LOCAL): Endpoints | null {
   const context = message.context;
   if (!context || (!context.src && !context.dst)) return null;
-  const side = (address: string | null): Endpoint => (address ? { address: address.toLowerCase(), source: 'log' } : LOCAL);
+  const side = (address: string | null): Endpoint => (address ? { address: address.toLowerCase(), source: 'log' } : local);
   return { from: side(context.src), to: side(context.dst) };
 }
 
@@ -95,12 +96,28 @@ export function participantKey(address: string, groupBy: GroupBy): string {
  */
 export function resolveEndpoints(text: string, document: SipDocument, index: DocumentIndex): Endpoints[] {
   const requestTargets = new Map<number, Endpoint>();
+  const local = localEndpoint(text, document);
   return document.messages.map((message, i) => {
-    const logged = logEndpoints(message);
+    const logged = logEndpoints(message, local);
     if (logged) return logged;
     const transaction = index.transactionOf[i] ?? -1;
     const endpoints = headerEndpoints(text, message, message.kind === 'response' ? (requestTargets.get(transaction) ?? null) : null);
     if (message.kind === 'request' && transaction >= 0 && !requestTargets.has(transaction)) requestTargets.set(transaction, endpoints.to);
     return endpoints;
   });
+}
+
+/**
+ * The logging side's own address, for logs that print only the far end: the top Via of a request
+ * it says it sent (a UA or server puts its own address there). Without such a request the side
+ * stays `local`. One address for the whole log: a server listening on several ports is one column.
+ */
+export function localEndpoint(text: string, document: SipDocument): Endpoint {
+  for (const message of document.messages) {
+    const context = message.context;
+    if (message.kind !== 'request' || context?.direction !== 'sent' || context.src) continue;
+    const via = viaEndpoint(text, message);
+    if (via) return via;
+  }
+  return LOCAL;
 }
