@@ -1,0 +1,175 @@
+/**
+ * The call flows of a document: one per call (Call-ID, or B2BUA legs merged by a linking header)
+ * and one with every message. Arrows follow document order, which is time order in every log the
+ * parser reads; participants are the columns in order of first appearance.
+ */
+import { callId, firstHeader } from '../../parser/access';
+import type { SipDocument, SipMessage } from '../../parser/model';
+import { LineIndex } from '../../util/positions';
+import { durationOf, indexOf, type Clock, type DocumentIndex, type Instant } from '../documentIndex';
+import { arrowClass, arrowLabel, copyOf, mayBeResent, messageText, startLineText, type ArrowCandidate } from './arrows';
+import { headerEndpoints, logEndpoints, participantKey, type Endpoint, type Endpoints } from './endpoints';
+import { groupCalls, parseMergeHeader, type MergeHeader } from './merge';
+import { DEFAULT_FLOW_OPTIONS, type CallFlow, type FlowArrow, type FlowOptions, type FlowParticipant, type TraceFlows } from './model';
+import { OfferAnswerTracker } from './sdp';
+
+/** Headers a tooltip shows, in this order, when the message has them. */
+const KEY_HEADERS = ['From', 'To', 'Call-ID', 'CSeq', 'Via', 'Contact'] as const;
+/** A tooltip shows headers, not essays: longer values are cut. */
+const MAX_HEADER_VALUE = 300;
+
+interface Shared {
+  readonly text: string;
+  readonly document: SipDocument;
+  readonly index: DocumentIndex;
+  readonly lines: LineIndex;
+  readonly endpoints: readonly Endpoints[];
+  readonly options: FlowOptions;
+}
+
+export function buildFlows(text: string, document: SipDocument, options: FlowOptions = DEFAULT_FLOW_OPTIONS): TraceFlows {
+  const index = indexOf(text, document);
+  const shared: Shared = { text, document, index, lines: new LineIndex(text, 'lsp'), endpoints: resolveEndpoints(text, document, index), options };
+  const merge = options.mergeHeaders.map(parseMergeHeader).filter((h): h is MergeHeader => h !== null);
+  const calls = groupCalls(index.calls, document.messages, merge).map((callIds) => {
+    const members = callIds.flatMap((id) => index.calls.get(id) ?? []).sort((a, b) => a - b);
+    return buildFlow(shared, callIds[0] ?? '', callIds, members);
+  });
+  const all = buildFlow(shared, 'all', [...index.calls.keys()], document.messages.map((_, i) => i));
+  return { calls, all };
+}
+
+/**
+ * Each message's endpoints: the log's addresses when it names any, otherwise the headers'. A
+ * response without logged addresses comes from where its request went, so requests are
+ * remembered per transaction on the way.
+ */
+function resolveEndpoints(text: string, document: SipDocument, index: DocumentIndex): Endpoints[] {
+  const requestTargets = new Map<number, Endpoint>();
+  return document.messages.map((message, i) => {
+    const logged = logEndpoints(message);
+    if (logged) return logged;
+    const transaction = index.transactionOf[i] ?? -1;
+    const endpoints = headerEndpoints(text, message, message.kind === 'response' ? (requestTargets.get(transaction) ?? null) : null);
+    if (message.kind === 'request' && transaction >= 0 && !requestTargets.has(transaction)) requestTargets.set(transaction, endpoints.to);
+    return endpoints;
+  });
+}
+
+function buildFlow(shared: Shared, id: string, callIds: readonly string[], members: readonly number[]): CallFlow {
+  const { text, document, index, options } = shared;
+  const participants: FlowParticipant[] = [];
+  const columnOf = new Map<string, number>();
+  const column = (endpoint: Endpoint): number => {
+    const key = participantKey(endpoint.address, options.groupBy);
+    let at = columnOf.get(key);
+    if (at === undefined) {
+      at = participants.length;
+      columnOf.set(key, at);
+      participants.push({ id: key, label: key, source: endpoint.source });
+    }
+    return at;
+  };
+  const candidates: ArrowCandidate[] = [];
+  const copies: number[][] = [];
+  const byTransaction = new Map<number, number[]>();
+  const textCache = new Map<number, string>();
+  const wire = (i: number): string => {
+    let cached = textCache.get(i);
+    if (cached === undefined) {
+      const message = document.messages[i];
+      cached = message ? messageText(text, message) : '';
+      textCache.set(i, cached);
+    }
+    return cached;
+  };
+  for (const i of members) {
+    const message = document.messages[i];
+    const endpoints = shared.endpoints[i];
+    if (!message || !endpoints) continue;
+    const candidate: ArrowCandidate = {
+      message: i,
+      transaction: index.transactionOf[i] ?? -1,
+      from: column(endpoints.from),
+      to: column(endpoints.to),
+      startLine: startLineText(message),
+      resendable: mayBeResent(message),
+    };
+    const at = copyOf(candidates, byTransaction, candidate, (a, b) => wire(a) === wire(b));
+    if (at !== -1) {
+      copies[at]?.push(i);
+      continue;
+    }
+    const position = candidates.length;
+    candidates.push(candidate);
+    copies.push([i]);
+    if (candidate.transaction >= 0) {
+      const list = byTransaction.get(candidate.transaction);
+      if (list) list.push(position);
+      else byTransaction.set(candidate.transaction, [position]);
+    }
+  }
+  const arrows = toArrows(shared, candidates, copies);
+  // Columns no arrow uses cannot occur (every column is made for an arrow), so the list is final.
+  return { id, title: flowTitle(id, callIds, arrows), callIds, participants, arrows };
+}
+
+function toArrows(shared: Shared, candidates: readonly ArrowCandidate[], copies: readonly (readonly number[])[]): FlowArrow[] {
+  const { text, document, index, lines } = shared;
+  const bodies = new OfferAnswerTracker();
+  const lastOnClock = new Map<Clock, Instant>();
+  const arrows: FlowArrow[] = [];
+  candidates.forEach((candidate, position) => {
+    const message = document.messages[candidate.message];
+    if (!message) return;
+    const id = index.callIds[candidate.message] ?? callId(message);
+    const time = index.times[candidate.message] ?? null;
+    const previous = time ? (lastOnClock.get(time.clock) ?? null) : null;
+    if (time) lastOnClock.set(time.clock, time);
+    const body = bodies.body(text, message, id);
+    if (!body) bodies.request(text, message, id);
+    arrows.push({
+      index: arrows.length,
+      message: candidate.message,
+      messages: copies[position] ?? [candidate.message],
+      from: candidate.from,
+      to: candidate.to,
+      label: arrowLabel(message),
+      class: arrowClass(message),
+      callId: id,
+      timestamp: message.context?.timestamp ?? null,
+      deltaMs: previous && time ? roundDelta(durationOf(previous, time)) : null,
+      body,
+      line: lines.positionAt(message.startLine.start).line,
+      start: message.span.start,
+      end: message.span.end,
+      startLine: candidate.startLine,
+      keyHeaders: keyHeaders(message),
+    });
+  });
+  return arrows;
+}
+
+/** Timestamps are in milliseconds as floating point; a delta is shown to the microsecond, never with binary noise. */
+function roundDelta(ms: number | null): number | null {
+  return ms === null ? null : Math.round(ms * 1000) / 1000;
+}
+
+function keyHeaders(message: SipMessage): { name: string; value: string }[] {
+  const result: { name: string; value: string }[] = [];
+  for (const name of KEY_HEADERS) {
+    const header = firstHeader(message, name);
+    if (!header) continue;
+    // A Via row may list several hops; the top one is the one that matters here.
+    const value = name === 'Via' ? (header.value.split(',', 1)[0] ?? '').trim() : header.value;
+    result.push({ name, value: value.length > MAX_HEADER_VALUE ? `${value.slice(0, MAX_HEADER_VALUE)}…` : value });
+  }
+  return result;
+}
+
+function flowTitle(id: string, callIds: readonly string[], arrows: readonly FlowArrow[]): string {
+  if (id === 'all') return `All calls (${callIds.length} Call-ID${callIds.length === 1 ? '' : 's'}, ${arrows.length} arrow${arrows.length === 1 ? '' : 's'})`;
+  const first = arrows[0]?.label ?? 'Call';
+  const legs = callIds.length > 1 ? ` (+${callIds.length - 1} linked leg${callIds.length === 2 ? '' : 's'})` : '';
+  return `${first} ${id}${legs}`;
+}
