@@ -5,6 +5,7 @@
  */
 import { CHECK_USAGE, runCheck } from './check';
 import { EXPLAIN_USAGE, runExplain } from './explain';
+import { FLOW_USAGE, runFlow } from './flow';
 import { MESSAGES_USAGE, runMessages } from './messages';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { INSTALL_ROOT } from '../installRoot';
@@ -18,6 +19,7 @@ Usage:
   sipls explain TOPIC [--json]   explain a code, phrase, method, header, option tag, event, warning or Q.850 cause
   sipls messages [--json] FILE…  list the SIP messages in message files and trace logs
   sipls check [options] FILE…    check messages and traces (exit 1 on errors); see sipls check --help
+  sipls flow FILE [options]      draw the call flow as a text ladder, Mermaid, SVG or JSON
   sipls --stdio                  run the language server over stdio (--node-ipc for VS Code)
   sipls --version
   sipls --help
@@ -38,10 +40,12 @@ export function main(argv: readonly string[], io: CliIo): number {
         return runMessages(rest, io);
       case 'check':
         return runCheck(rest, io);
+      case 'flow':
+        return runFlow(rest, io);
       case '-h':
       case '--help':
       case 'help':
-        io.stdout(command !== 'help' ? USAGE : ({ explain: EXPLAIN_USAGE, messages: MESSAGES_USAGE, check: CHECK_USAGE } as Record<string, string>)[rest[0] ?? ''] ?? USAGE);
+        io.stdout(command !== 'help' ? USAGE : ({ explain: EXPLAIN_USAGE, messages: MESSAGES_USAGE, check: CHECK_USAGE, flow: FLOW_USAGE } as Record<string, string>)[rest[0] ?? ''] ?? USAGE);
         return EXIT_OK;
       case '-v':
       case '--version':

@@ -8,7 +8,7 @@ import type { SipDocument, SipMessage } from '../../parser/model';
 import { LineIndex } from '../../util/positions';
 import { durationOf, indexOf, type Clock, type DocumentIndex, type Instant } from '../documentIndex';
 import { arrowClass, arrowLabel, copyOf, mayBeResent, messageText, startLineText, type ArrowCandidate } from './arrows';
-import { headerEndpoints, logEndpoints, participantKey, type Endpoint, type Endpoints } from './endpoints';
+import { participantKey, resolveEndpoints, type Endpoint, type Endpoints } from './endpoints';
 import { groupCalls, parseMergeHeader, type MergeHeader } from './merge';
 import { DEFAULT_FLOW_OPTIONS, type CallFlow, type FlowArrow, type FlowOptions, type FlowParticipant, type TraceFlows } from './model';
 import { OfferAnswerTracker } from './sdp';
@@ -37,23 +37,6 @@ export function buildFlows(text: string, document: SipDocument, options: FlowOpt
   });
   const all = buildFlow(shared, 'all', [...index.calls.keys()], document.messages.map((_, i) => i));
   return { calls, all };
-}
-
-/**
- * Each message's endpoints: the log's addresses when it names any, otherwise the headers'. A
- * response without logged addresses comes from where its request went, so requests are
- * remembered per transaction on the way.
- */
-function resolveEndpoints(text: string, document: SipDocument, index: DocumentIndex): Endpoints[] {
-  const requestTargets = new Map<number, Endpoint>();
-  return document.messages.map((message, i) => {
-    const logged = logEndpoints(message);
-    if (logged) return logged;
-    const transaction = index.transactionOf[i] ?? -1;
-    const endpoints = headerEndpoints(text, message, message.kind === 'response' ? (requestTargets.get(transaction) ?? null) : null);
-    if (message.kind === 'request' && transaction >= 0 && !requestTargets.has(transaction)) requestTargets.set(transaction, endpoints.to);
-    return endpoints;
-  });
 }
 
 function buildFlow(shared: Shared, id: string, callIds: readonly string[], members: readonly number[]): CallFlow {

@@ -10,7 +10,8 @@
  * so that `sip:127.0.0.1` and a Via of `127.0.0.1:5060` land on one column.
  */
 import { nameAddrListOf, nameAddrOf, requestUriOf, topVia } from '../../parser/access';
-import type { SipMessage } from '../../parser/model';
+import type { SipDocument, SipMessage } from '../../parser/model';
+import type { DocumentIndex } from '../documentIndex';
 import type { Uri } from '../../parser/values/uri';
 import type { FlowParticipant, GroupBy } from './model';
 
@@ -85,4 +86,21 @@ export function participantKey(address: string, groupBy: GroupBy): string {
   const colon = address.lastIndexOf(':');
   // One colon means host:port; more would be a bare IPv6 address, which has no port to drop.
   return colon !== -1 && address.indexOf(':') === colon ? address.slice(0, colon) : address;
+}
+
+/**
+ * Each message's endpoints: the log's addresses when it names any, otherwise the headers'. A
+ * response without logged addresses comes from where its request went, so requests are
+ * remembered per transaction on the way.
+ */
+export function resolveEndpoints(text: string, document: SipDocument, index: DocumentIndex): Endpoints[] {
+  const requestTargets = new Map<number, Endpoint>();
+  return document.messages.map((message, i) => {
+    const logged = logEndpoints(message);
+    if (logged) return logged;
+    const transaction = index.transactionOf[i] ?? -1;
+    const endpoints = headerEndpoints(text, message, message.kind === 'response' ? (requestTargets.get(transaction) ?? null) : null);
+    if (message.kind === 'request' && transaction >= 0 && !requestTargets.has(transaction)) requestTargets.set(transaction, endpoints.to);
+    return endpoints;
+  });
 }

@@ -1,3 +1,6 @@
 /** The call-flow feature: the model, the builder and the three renderers. */
 export * from './model';
 export { buildFlows } from './build';
+export { renderText } from './renderText';
+export { renderMermaid, escapeMermaid, unescapeMermaid, mermaidId, mermaidArrowText } from './renderMermaid';
+export { renderSvg, escapeXml, type SvgOptions } from './renderSvg';
