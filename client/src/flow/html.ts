@@ -45,8 +45,10 @@ export function contentSecurityPolicy(nonce: string, cspSource: string): string 
 }
 
 /**
- * Colours follow the VS Code theme through its CSS variables, with fallbacks for a plain browser.
- * Arrow classes come from the SVG renderer (`arrow-request`, `arrow-1xx` … `arrow-6xx`).
+ * The page follows the VS Code theme through its CSS variables, with fallbacks for a plain browser.
+ * The diagram keeps the renderer's own colours (its embedded sheet styles `arrow-request`,
+ * `arrow-1xx` … `arrow-6xx` on a white card), so the view looks like the exported SVG; this sheet
+ * adds only the hover and highlight boxes behind arrows.
  */
 const STYLE = `
 :root { color-scheme: light dark; }
@@ -60,31 +62,15 @@ select, button { font: inherit; color: var(--vscode-dropdown-foreground, inherit
 button { cursor: pointer; color: var(--vscode-button-secondaryForeground, inherit); background: var(--vscode-button-secondaryBackground, transparent); }
 button[aria-pressed="true"] { color: var(--vscode-button-foreground, #fff); background: var(--vscode-button-background, #0066b8); }
 #ladder { padding: 8px 10px 24px; overflow: auto; }
-#ladder svg { display: block; max-width: none; height: auto; }
-#ladder svg text { fill: var(--vscode-editor-foreground, currentColor); }
+#ladder svg { display: block; max-width: none; height: auto; border-radius: 4px; }
 #ladder .empty { opacity: 0.8; font-style: italic; }
 g.arrow { cursor: pointer; }
-g.arrow:hover, g.arrow:focus { outline: none; }
-g.arrow:hover :is(line, path, polyline), g.arrow:focus :is(line, path, polyline) { stroke-width: 2.5; }
-g.arrow.arrow-request :is(line, path, polyline) { stroke: var(--vscode-charts-blue, #1a73e8); }
-g.arrow.arrow-request :is(polygon, .head) { fill: var(--vscode-charts-blue, #1a73e8); }
-g.arrow.arrow-1xx :is(line, path, polyline) { stroke: var(--vscode-descriptionForeground, #888); }
-g.arrow.arrow-1xx :is(polygon, .head) { fill: var(--vscode-descriptionForeground, #888); }
-g.arrow.arrow-2xx :is(line, path, polyline) { stroke: var(--vscode-charts-green, #2e7d32); }
-g.arrow.arrow-2xx :is(polygon, .head) { fill: var(--vscode-charts-green, #2e7d32); }
-g.arrow.arrow-3xx :is(line, path, polyline) { stroke: var(--vscode-charts-purple, #8e24aa); }
-g.arrow.arrow-3xx :is(polygon, .head) { fill: var(--vscode-charts-purple, #8e24aa); }
-g.arrow.arrow-4xx :is(line, path, polyline) { stroke: var(--vscode-charts-orange, #ef6c00); }
-g.arrow.arrow-4xx :is(polygon, .head) { fill: var(--vscode-charts-orange, #ef6c00); }
-g.arrow.arrow-5xx :is(line, path, polyline) { stroke: var(--vscode-charts-red, #c62828); }
-g.arrow.arrow-5xx :is(polygon, .head) { fill: var(--vscode-charts-red, #c62828); }
-g.arrow.arrow-6xx :is(line, path, polyline) { stroke: var(--vscode-errorForeground, #8e0000); }
-g.arrow.arrow-6xx :is(polygon, .head) { fill: var(--vscode-errorForeground, #8e0000); }
+g.arrow:focus { outline: none; }
 g.arrow rect.hit { fill: transparent; stroke: none; pointer-events: all; }
-g.arrow:hover rect.hit { fill: var(--vscode-list-hoverBackground, #e8e8e8); fill-opacity: 0.5; }
-g.arrow.highlight rect.hit { fill: var(--vscode-editor-selectionBackground, #add6ff); fill-opacity: 0.55; }
-g.arrow.highlight :is(line, path, polyline) { stroke-width: 3; }
-g.arrow.highlight text { font-weight: bold; }
+g.arrow:hover rect.hit, g.arrow:focus rect.hit { fill: #8c959f; fill-opacity: 0.15; }
+g.arrow.highlight rect.hit { fill: #0969da; fill-opacity: 0.16; stroke: #0969da; stroke-opacity: 0.6; }
+g.arrow.highlight line, g.arrow.highlight path.loop { stroke-width: 3; }
+g.arrow.highlight text.label { font-weight: bold; }
 #tooltip { position: fixed; z-index: 3; max-width: 70vw; padding: 6px 8px; white-space: pre-wrap; pointer-events: none;
   font-family: var(--vscode-editor-font-family, monospace); font-size: 12px;
   color: var(--vscode-editorHoverWidget-foreground, #222); background: var(--vscode-editorHoverWidget-background, #f6f6f6);

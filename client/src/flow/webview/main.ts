@@ -83,14 +83,29 @@ function addHitBoxes(svg: SVGSVGElement): void {
   }
 }
 
+/** The renderer's style sheet, in a <style> of our own that carries this page's nonce. */
+function setDiagramStyle(css: string): void {
+  const style = document.createElement('style');
+  style.nonce = nonce;
+  style.id = 'diagram-style';
+  style.textContent = css;
+  const old = document.getElementById('diagram-style');
+  if (old) old.replaceWith(style);
+  else document.head.append(style);
+}
+
 function render(view: FlowViewState): void {
   state = view;
   vscode.setState(view);
   fillPicker(view);
   setGroupBy(view.groupBy);
   tooltip.hidden = true;
-  const svg = view.flow.arrows.length > 0 ? sanitizeSvg(view.svg, document, nonce) : null;
+  const clean = view.flow.arrows.length > 0 ? sanitizeSvg(view.svg, document) : null;
+  setDiagramStyle(clean?.styles.join('\n') ?? '');
+  const svg = clean?.svg;
   if (svg) {
+    // The renderer's <title> tooltips (for standalone SVG viewers) would show beside ours.
+    for (const title of svg.querySelectorAll('g.arrow title')) title.remove();
     for (const group of svg.querySelectorAll<SVGGElement>('g.arrow')) {
       const arrow = view.flow.arrows[Number(group.dataset.index)];
       if (!arrow) continue;

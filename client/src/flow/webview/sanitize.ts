@@ -21,25 +21,40 @@ function cleanAttributes(element: Element): void {
   }
 }
 
-function clean(element: Element, styleNonce: string): void {
+function clean(element: Element, styles: string[]): void {
   for (const child of [...element.children]) {
     if (child.namespaceURI !== SVG_NS || !DRAWING_ELEMENTS.has(child.localName)) {
       child.remove();
-      continue;
+    } else if (child.localName === 'style') {
+      // The page's policy refuses a <style> without the nonce: the caller re-adds the sheet with it.
+      styles.push(child.textContent ?? '');
+      child.remove();
+    } else {
+      cleanAttributes(child);
+      clean(child, styles);
     }
-    cleanAttributes(child);
-    // The renderer's own stylesheet is CSS, not script; the nonce lets the page's policy accept it.
-    if (child.localName === 'style') child.setAttribute('nonce', styleNonce);
-    else clean(child, styleNonce);
   }
 }
 
+export interface CleanSvg {
+  readonly svg: SVGSVGElement;
+  /** The renderer's style sheets (CSS, not script), for the caller to add under the page's nonce. */
+  readonly styles: readonly string[];
+}
+
 /** The SVG as a node of `document`, or null when the text is not a well-formed SVG document. */
-export function sanitizeSvg(text: string, document: Document, styleNonce: string): SVGSVGElement | null {
-  const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
+export function sanitizeSvg(text: string, document: Document): CleanSvg | null {
+  // Style sheets come out before parsing: a document made by DOMParser shares the page's policy,
+  // and Chromium refuses (and reports) a nonce-less <style> even there.
+  const styles: string[] = [];
+  const withoutStyles = text.replace(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi, (_, css: string) => {
+    styles.push(css);
+    return '';
+  });
+  const parsed = new DOMParser().parseFromString(withoutStyles, 'image/svg+xml');
   const root = parsed.documentElement;
   if (root.namespaceURI !== SVG_NS || root.localName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) return null;
   cleanAttributes(root);
-  clean(root, styleNonce);
-  return document.importNode(root, true) as unknown as SVGSVGElement;
+  clean(root, styles);
+  return { svg: document.importNode(root, true) as unknown as SVGSVGElement, styles };
 }
