@@ -5,7 +5,7 @@
  * which must stay one valid diagram, show the all-calls view.
  */
 import { parseDocument } from '../core/parser/document';
-import { buildFlows, DEFAULT_FLOW_OPTIONS, renderMermaid, renderSvg, renderText, type CallFlow, type GroupBy, type TraceFlows } from '../core/features/flow';
+import { buildFlows, DEFAULT_FLOW_OPTIONS, renderMermaid, renderSvg, renderText, selectFlow, type CallFlow, type GroupBy } from '../core/features/flow';
 import { readInput } from './input';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
 
@@ -73,12 +73,6 @@ function parseArgs(args: readonly string[]): FlowArgs | 'help' {
   }
   if (file === null) throw new UsageError('flow: missing FILE (use - for standard input)');
   return { file, callId, format, groupBy, mergeHeaders: merge ?? DEFAULT_FLOW_OPTIONS.mergeHeaders };
-}
-
-/** The call that holds a Call-ID, the all view for "all", or null. */
-export function selectFlow(flows: TraceFlows, callId: string): CallFlow | null {
-  if (callId === 'all') return flows.all;
-  return flows.calls.find((call) => call.callIds.includes(callId)) ?? null;
 }
 
 function render(flow: CallFlow, format: Format): string {

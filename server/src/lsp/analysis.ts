@@ -8,6 +8,7 @@ import { parseDocument } from '../core/parser/document';
 import type { SipDocument } from '../core/parser/model';
 import { validate, type Finding } from '../core/features/validate';
 import type { Settings } from './settings';
+import { buildFlows, type FlowOptions, type TraceFlows } from '../core/features/flow';
 
 export interface Analysis {
   readonly version: number;
@@ -17,6 +18,8 @@ export interface Analysis {
 
 interface Entry extends Analysis {
   findings?: { readonly generation: number; readonly list: readonly Finding[] };
+  /** Call flows of this version, by the options they were built with (a request may override the grouping). */
+  flows?: Map<string, TraceFlows>;
 }
 
 export class AnalysisCache {
@@ -38,6 +41,23 @@ export class AnalysisCache {
     const list = validate(analysis.text, analysis.document, { levels: settings.checks, maxPerCheck: settings.maxPerCheck });
     if (entry) entry.findings = { generation, list };
     return list;
+  }
+
+  /** The call flows of the document's current version under these options, built once. */
+  flows(document: TextDocument, options: FlowOptions): TraceFlows {
+    const analysis = this.get(document);
+    const entry = this.entries.get(document.uri);
+    const key = JSON.stringify([options.groupBy, options.mergeHeaders]);
+    const cached = entry?.flows?.get(key);
+    if (cached) return cached;
+    const flows = buildFlows(analysis.text, analysis.document, options);
+    if (entry) {
+      // Only the latest options are worth keeping: settings rarely change, a grouping toggle does.
+      entry.flows ??= new Map();
+      if (entry.flows.size >= 2) entry.flows.clear();
+      entry.flows.set(key, flows);
+    }
+    return flows;
   }
 
   delete(uri: string): void {

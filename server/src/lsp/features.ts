@@ -7,6 +7,7 @@ import { hoverAt } from '../core/features/hover';
 import { callSummary, transactionSummary } from '../core/features/navigation';
 import { formatDuration } from '../core/features/documentIndex';
 import { registerNavigation } from './navigation';
+import { registerFlow } from './flow';
 import { resolveTopic } from '../core/features/explain/topic';
 import { cardFor } from '../core/features/explain/card';
 import { topicCatalog, type TopicChoice } from '../core/features/explain/catalog';
@@ -36,6 +37,7 @@ export const TOPICS_REQUEST = 'sipls/topics';
 export function registerFeatures(state: ServerState): void {
   const { connection, documents, cache } = state;
   registerNavigation(state);
+  registerFlow(state);
 
   connection.onRequest(
     TOPICS_REQUEST,

@@ -80,6 +80,7 @@ export function startServer(): void {
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'sipls', version: INSTALL_ROOT.version },
     };

@@ -4,3 +4,5 @@ export { buildFlows } from './build';
 export { renderText } from './renderText';
 export { renderMermaid, escapeMermaid, unescapeMermaid, mermaidId, mermaidArrowText } from './renderMermaid';
 export { renderSvg, escapeXml, type SvgOptions } from './renderSvg';
+export { selectFlow, callChoices, type CallChoice } from './select';
+export { dialogLenses, type DialogLens } from './lens';
