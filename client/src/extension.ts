@@ -78,7 +78,10 @@ async function explain(): Promise<void> {
 /** `sipls/flow` through the running client (the ladder view and the trace filter share it). */
 const requestFlow: FlowRequester = async (params) => {
   if (!client) throw new Error('the SIP language server is not running');
-  return client.sendRequest<FlowResponse>('sipls/flow', params);
+  const response = await client.sendRequest<FlowResponse | null>('sipls/flow', params);
+  // The server answers null for a document it does not hold (not sip or sip-log) or when it failed.
+  if (!response) throw new Error(`no call flow for ${params.uri}: is it a SIP message file or trace?`);
+  return response;
 };
 
 /** A command's URI argument (a Uri from menus and CodeLens, a string from tests), else the active editor's document. */

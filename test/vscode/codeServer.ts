@@ -29,6 +29,7 @@ const WORKSPACE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['test/fixtures/rfc4475/mismatch01.dat', 'quickfix.sip'],
   ['test/fixtures/traces/sipp/uac-500-mismatched-reason_messages.log', 'uac_messages.log'],
   ['test/fixtures/traces/ngrep/udp-two-calls-byline.log', 'capture.log'],
+  ['test/fixtures/webview/script-in-headers.log', 'flow_trace.siplog'],
 ];
 
 export interface RunOptions {

@@ -94,6 +94,19 @@ function setDiagramStyle(css: string): void {
   else document.head.append(style);
 }
 
+/** Below this scale text gets too small to read: a wider diagram scrolls instead. */
+const MIN_FIT_SCALE = 0.6;
+
+/** Shrinks a diagram a little wider than the panel to fit it; leaves narrower and much wider ones at their size. */
+function fitWidth(): void {
+  const svg = ladder.querySelector('svg');
+  if (!svg) return;
+  const natural = Number(svg.getAttribute('width')) || svg.viewBox.baseVal.width;
+  const room = ladder.clientWidth - 20;
+  const scale = natural > 0 && room > 0 ? room / natural : 1;
+  svg.style.width = scale < 1 && scale >= MIN_FIT_SCALE ? `${room}px` : '';
+}
+
 function render(view: FlowViewState): void {
   state = view;
   vscode.setState(view);
@@ -116,6 +129,7 @@ function render(view: FlowViewState): void {
     }
     ladder.replaceChildren(svg);
     addHitBoxes(svg);
+    fitWidth();
   } else {
     const empty = document.createElement('p');
     empty.className = 'empty';
@@ -153,6 +167,7 @@ ladder.addEventListener('mousemove', (event) => {
 });
 ladder.addEventListener('mouseleave', () => { tooltip.hidden = true; });
 
+window.addEventListener('resize', fitWidth);
 picker.addEventListener('change', () => post({ type: 'selectCall', callId: picker.value }));
 for (const button of groupButtons) {
   button.addEventListener('click', () => {
