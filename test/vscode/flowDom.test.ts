@@ -2,7 +2,8 @@
  * The call-flow ladder in a real VS Code, through the DOM, like a person: open a B2BUA trace from
  * the Explorer, press the editor title button "SIP: Show call flow", click an arrow inside the
  * webview (two iframes deep), and read the editor's new cursor line from the status bar; the
- * clicked arrow then carries the highlight the extension sends back when the cursor moves. Saves
+ * clicked arrow then carries the highlight the extension sends back when the cursor moves. Then the
+ * toolbar (All calls, group by host) and an edit (the emptied document empties the ladder). Saves
  * client/media/flow-ladder.png (the README picture: the ladder beside the trace) when missing or
  * with UPDATE_SCREENSHOT=1.
  */
@@ -25,7 +26,7 @@ const VIEWPORT = { width: 1920, height: 1000 };
 
 interface FrameLocator {
   frameLocator(selector: string): FrameLocator;
-  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
+  locator(selector: string, options?: { hasText?: string | RegExp }): Locator & { selectOption(value: string): Promise<string[]> };
 }
 interface WorkbenchPage extends Page {
   frameLocator(selector: string): FrameLocator;
@@ -113,6 +114,24 @@ describe('the call-flow ladder in the VS Code workbench, through the DOM (code-s
         await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
         await page.screenshot({ path: SCREENSHOT, type: 'png' });
       }
+
+      // The toolbar: "All calls" and grouping by host come back from the extension as a new state.
+      const participants = await ladder.locator('g.participant').count();
+      await ladder.locator('#call').selectOption('all');
+      await ladder.locator('#call option:checked', { hasText: 'All calls' }).waitFor({ state: 'attached', timeout: 10_000 });
+      await ladder.locator('#group-host').click();
+      await ladder.locator('#group-host[aria-pressed="true"]').waitFor({ timeout: 10_000 });
+      // Every address in this trace is on 127.0.0.1: one host, one column.
+      for (let waited = 0; waited < 10_000 && await ladder.locator('g.participant').count() !== 1; waited += 250) await page.waitForTimeout(250);
+      assert.equal(await ladder.locator('g.participant').count(), 1, `${participants} columns by address, 1 by host`);
+      assert.ok(participants > 1);
+
+      // The view follows edits: empty the document and the ladder says so.
+      // (The first visible line may sit under the sticky-scroll header: click the selected one.)
+      await page.locator('.monaco-editor .view-lines .view-line', { hasText: /^SIP\/2\.0\s180\s/ }).first().click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await ladder.locator('#ladder .empty', { hasText: 'No SIP messages' }).waitFor({ timeout: 10_000 });
     } catch (error) {
       if (page) await page.screenshot({ path: join(CACHE_DIR, 'flow-dom-test-failure.png'), type: 'png' }).catch(() => undefined);
       process.stdout.write(`VS Code server log tail:\n${serverLog().slice(-2000)}\n(screenshot: ${join(CACHE_DIR, 'flow-dom-test-failure.png')})\n`);

@@ -233,6 +233,18 @@ test('sip:, sips: and tel: URIs are not links in a trace, while http: URLs still
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 });
 
+test('the CodeLens above an INVITE opens the ladder for its call', async () => {
+  const document = await open(FLOW_TRACE);
+  const lenses = await waitFor('CodeLens on the trace', async () => {
+    const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    return found && found.some((l) => l.command?.command === 'sipls.showFlow') ? found : undefined;
+  });
+  const lens = lenses.find((l) => l.command?.command === 'sipls.showFlow' && l.command.arguments?.[1] === '2-17376@127.0.0.1');
+  assert.ok(lens?.command, JSON.stringify(lenses.map((l) => l.command?.arguments)));
+  const shown = await vscode.commands.executeCommand<{ callId: string } | undefined>(lens.command.command, ...(lens.command.arguments ?? []));
+  assert.equal(shown?.callId, '2-17376@127.0.0.1');
+});
+
 async function withTimeout(testCase: TestCase): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, fail) => {
