@@ -55,7 +55,11 @@ class FlowPanel {
       clearTimeout(this.timer);
       onDispose();
     });
-    this.panel.webview.onDidReceiveMessage((message: FromWebview) => { void this.handle(message); });
+    this.panel.webview.onDidReceiveMessage((message: FromWebview) => {
+      this.handle(message).catch((error: unknown) => {
+        void vscode.window.showErrorMessage(`sipls call flow: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    });
   }
 
   /** Loads the flow (for `callId` when given) and shows it; resolves once the state is in the page's hands. */
@@ -71,7 +75,8 @@ class FlowPanel {
   scheduleRefresh(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.fetch().then((response) => this.post({ type: 'state', state: this.state(response) }), () => undefined);
+      // A failed refresh (the document closed, the server restarting) keeps the last diagram.
+      this.fetch().then((response) => this.post({ type: 'state', state: this.state(response) })).catch(() => undefined);
     }, REFRESH_DELAY_MS);
   }
 
