@@ -38,7 +38,14 @@ describe('settings contract', () => {
       checks: { 'reason-phrase-mismatch': 'off' },
       hoverLogCodes: false,
       maxPerCheck: 5,
+      flow: DEFAULT_SETTINGS.flow,
     });
     assert.deepEqual(readSettings({ hover: { logCodes: 'yes' }, diagnostics: { maxPerCheck: -1 } }), DEFAULT_SETTINGS);
+  });
+
+  it('reads sipls.flow.groupBy and sipls.flow.mergeHeaders', () => {
+    assert.deepEqual(readSettings({ flow: { groupBy: 'host', mergeHeaders: [' X-Leg ', '', 7, 'P-Charging-Vector;icid-value'] } }).flow, { groupBy: 'host', mergeHeaders: ['X-Leg', 'P-Charging-Vector;icid-value'] });
+    assert.deepEqual(readSettings({ flow: { groupBy: 'port', mergeHeaders: 'X-Call-ID' } }).flow, DEFAULT_SETTINGS.flow);
+    assert.deepEqual(readSettings({ flow: { mergeHeaders: [] } }).flow.mergeHeaders, []);
   });
 });

@@ -34,8 +34,8 @@ export function badgedLabel(arrow: FlowArrow): string {
   return badge ? `${arrow.label} ${badge}` : arrow.label;
 }
 
-/** Control characters (a hostile or broken log) never reach a terminal or a diagram. */
-export function printable(text: string): string {
+/** Control characters (a hostile or broken log) never reach a terminal or a diagram; a tooltip may keep its line breaks. */
+export function printable(text: string, keepLineBreaks = false): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return text.replace(keepLineBreaks ? /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g : /[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }

@@ -32,9 +32,9 @@ const GUTTER_PAD = 16;
 const HEADER = 44;
 const MAX_LABEL = 60;
 
-/** Escapes text for XML content and attribute values. */
+/** Escapes text for XML content and attribute values (line breaks kept for tooltips). */
 export function escapeXml(text: string): string {
-  return printable(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return printable(text, true).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 function clip(text: string, max: number): string {

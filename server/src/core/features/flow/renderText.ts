@@ -35,7 +35,7 @@ export function renderText(flow: CallFlow): string {
   const width = lifeline(Math.max(0, flow.participants.length - 1)) + 1;
 
   const out: string[] = [printable(flow.title)];
-  if (flow.callIds.length > 1) out.push(`Call-IDs: ${flow.callIds.map(printable).join(', ')}`);
+  if (flow.callIds.length > 1) out.push(`Call-IDs: ${flow.callIds.map((id) => printable(id)).join(', ')}`);
   out.push('');
   const header = Array.from({ length: width + longestName }, () => ' ');
   labels.forEach((label, i) => {
