@@ -1,13 +1,18 @@
 /**
  * The VS Code client: it starts the sipls language server over IPC for the `sip` and `sip-log`
- * languages, passes the `sipls.*` settings, and adds three commands. Everything about SIP itself
- * lives in the server; the client only knows how to talk to it and how VS Code shows things.
+ * languages, passes the `sipls.*` settings, and adds its commands (the call-flow view and the trace
+ * filter live in client/src/flow/). Everything about SIP itself lives in the server; the client only
+ * knows how to talk to it and how VS Code shows things.
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { looksLikeSipMessage, looksLikeSipTrace } from './detect';
+import { FilterViews } from './flow/filter';
+import type { FilterChoice } from './flow/filterModel';
+import { FlowPanels, type FlowRequester, type ShownFlow } from './flow/panel';
+import type { FlowResponse } from './flow/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -76,10 +81,56 @@ export interface SiplsApi {
   readonly serverReadyMs: number;
 }
 
+/** `sipls/flow` through the running client (the ladder view and the trace filter share it). */
+const requestFlow: FlowRequester = async (params) => {
+  if (!client) throw new Error('the SIP language server is not running');
+  const response = await client.sendRequest<FlowResponse | null>('sipls/flow', params);
+  // The server answers null for a document it does not hold (not sip or sip-log) or when it failed.
+  if (!response) throw new Error(`no call flow for ${params.uri}: is it a SIP message file or trace?`);
+  return response;
+};
+
+/** A command's URI argument (a Uri from menus and CodeLens, a string from tests), else the active editor's document. */
+function targetUri(argument: unknown): vscode.Uri | undefined {
+  if (argument instanceof vscode.Uri) return argument;
+  if (typeof argument === 'string' && argument.length > 0) return vscode.Uri.parse(argument);
+  return vscode.window.activeTextEditor?.document.uri;
+}
+
+async function showFlow(panels: FlowPanels, uriArgument?: unknown, callId?: unknown): Promise<ShownFlow | undefined> {
+  const uri = targetUri(uriArgument);
+  if (!uri) {
+    void vscode.window.showInformationMessage('Open a SIP message file or trace to see its call flow.');
+    return undefined;
+  }
+  try {
+    return await panels.show(uri, typeof callId === 'string' ? callId : undefined);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`sipls could not draw the call flow: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<SiplsApi> {
   const activated = performance.now();
   client = createClient(context);
+  const panels = new FlowPanels(context.extensionUri, requestFlow);
+  const filters = new FilterViews(requestFlow);
   context.subscriptions.push(
+    panels,
+    filters,
+    vscode.commands.registerCommand('sipls.showFlow', (uri?: unknown, callId?: unknown) => showFlow(panels, uri, callId)),
+    // What a click on an arrow does, without the webview: for tests and keyboard bindings.
+    vscode.commands.registerCommand('sipls.flow.reveal', (uri: unknown, index: unknown) => {
+      const target = targetUri(uri);
+      return target && typeof index === 'number' ? panels.reveal(target, index) : undefined;
+    }),
+    vscode.commands.registerCommand('sipls.filterTrace', (uri?: unknown, preset?: readonly FilterChoice[]) =>
+      filters.run(targetUri(uri), Array.isArray(preset) ? preset : undefined).catch((error: unknown) => {
+        void vscode.window.showErrorMessage(`sipls could not filter the trace: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      })),
+
     vscode.commands.registerCommand('sipls.treatAsTrace', async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor) await vscode.languages.setTextDocumentLanguage(editor.document, 'sip-log');

@@ -1,8 +1,10 @@
 /**
  * Bundles the extension with esbuild: `dist/extension.js` (the VS Code client, `vscode` left to the
- * editor) and `dist/server.js` (the language server and the `sipls` command, from server/src/cli/main.ts).
- * Each is one CommonJS file with its dependencies inlined, so the .vsix ships no node_modules and the
- * extension host loads two files instead of hundreds.
+ * editor), `dist/server.js` (the language server and the `sipls` command, from server/src/cli/main.ts)
+ * and `dist/flowWebview.js` (the call-flow webview's script, for the browser). The first two are
+ * CommonJS files with their dependencies inlined, so the .vsix ships no node_modules and the
+ * extension host loads two files instead of hundreds; the third is one self-contained script, so
+ * the webview loads nothing remote.
  *
  * Written in TypeScript under test/tools, not as a .mjs script: tsc type-checks it against esbuild's
  * own types, ESLint's TypeScript rules cover it, and the package script, the bundle test and the
@@ -22,10 +24,12 @@ export interface BundleResult {
   readonly ms: number;
 }
 
-/** The two entry points and the file each becomes in the output folder. */
+/** The entry points, the file each becomes in the output folder, and where it runs. */
 const ENTRIES = [
-  { in: join(REPO_ROOT, 'client', 'src', 'extension.ts'), out: 'extension.js' },
-  { in: join(REPO_ROOT, 'server', 'src', 'cli', 'main.ts'), out: 'server.js' },
+  { in: join(REPO_ROOT, 'client', 'src', 'extension.ts'), out: 'extension.js', browser: false },
+  { in: join(REPO_ROOT, 'server', 'src', 'cli', 'main.ts'), out: 'server.js', browser: false },
+  // The webview runs in VS Code's Chromium: one IIFE, no module loader, nothing external.
+  { in: join(REPO_ROOT, 'client', 'src', 'flow', 'webview', 'main.ts'), out: 'flowWebview.js', browser: true },
 ] as const;
 
 function sameContent(path: string, text: Uint8Array): boolean {
@@ -37,7 +41,7 @@ function sameContent(path: string, text: Uint8Array): boolean {
 }
 
 /**
- * Builds both bundles into `outDir`. Files are written to a temporary name and renamed, and left alone
+ * Builds the bundles into `outDir`. Files are written to a temporary name and renamed, and left alone
  * when unchanged, so a VS Code already running from `outDir` never reads half a file.
  */
 export async function bundle(outDir: string = DIST): Promise<BundleResult> {
@@ -48,11 +52,11 @@ export async function bundle(outDir: string = DIST): Promise<BundleResult> {
     const result = await build({
       entryPoints: [entry.in],
       bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      // The Node inside VS Code 1.95 (Electron 32) is Node 20, like the oldest Node sipls supports.
-      target: 'node20',
-      external: ['vscode'],
+      ...(entry.browser
+        // VS Code 1.95's Electron 32 runs Chromium 128.
+        ? { platform: 'browser' as const, format: 'iife' as const, target: 'chrome120' }
+        // The Node inside VS Code 1.95 (Electron 32) is Node 20, like the oldest Node sipls supports.
+        : { platform: 'node' as const, format: 'cjs' as const, target: 'node20', external: ['vscode'] }),
       // Minified: a smaller .vsix and a faster first load; stack traces name the bundle, not the sources.
       minify: true,
       // The server's shebang (`#!/usr/bin/env node`) is kept by esbuild, so dist/server.js runs as `sipls` too.

@@ -31,6 +31,7 @@ const WORKSPACE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['test/fixtures/traces/ngrep/udp-two-calls-byline.log', 'capture.log'],
   ['test/fixtures/traces/sngrep/udp-two-calls-export.txt', 'sngrep-export'],
   ['test/fixtures/traces/asterisk-pjsip/full-log-register-call-options.log', 'asterisk.siplog'],
+  ['test/fixtures/webview/script-in-headers.log', 'flow_trace.siplog'],
 ];
 
 export interface RunOptions {

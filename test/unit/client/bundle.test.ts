@@ -39,13 +39,16 @@ describe('esbuild bundles', () => {
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  it('writes dist/extension.js and dist/server.js, with no dependency left outside but vscode', () => {
-    assert.deepEqual(result.files.map((f) => f.path), [join(root, 'dist', 'extension.js'), join(root, 'dist', 'server.js')]);
-    for (const file of result.files) assert.ok(existsSync(file.path) && file.bytes > 10_000, file.path);
+  it('writes dist/extension.js, dist/flowWebview.js and dist/server.js, with no dependency left outside but vscode', () => {
+    assert.deepEqual(result.files.map((f) => f.path), [join(root, 'dist', 'extension.js'), join(root, 'dist', 'flowWebview.js'), join(root, 'dist', 'server.js')]);
+    for (const file of result.files) assert.ok(existsSync(file.path) && file.bytes > (file.path.endsWith('flowWebview.js') ? 2000 : 10_000), file.path);
     const client = readFileSync(join(root, 'dist', 'extension.js'), 'utf8');
     assert.deepEqual(foreignRequires(client), []);
     assert.match(client, /require\("vscode"\)/);
     assert.deepEqual(foreignRequires(readFileSync(join(root, 'dist', 'server.js'), 'utf8')), []);
+    // The webview script loads nothing: no require, no import, no address but the SVG namespace name.
+    const webview = readFileSync(join(root, 'dist', 'flowWebview.js'), 'utf8');
+    assert.doesNotMatch(webview, /\brequire\(|\bimport\(|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
   });
 
   it('runs the sipls command from the bundle, with the version from package.json', () => {
@@ -80,6 +83,6 @@ describe('.vscodeignore', () => {
     assert.ok(shipped.filter((file) => file.startsWith('syntaxes/')).every((file) => file.endsWith('.json')));
     const ignore = readFileSync(join(REPO_ROOT, '.vscodeignore'), 'utf8');
     assert.match(ignore, /^\*\*$/m);
-    for (const file of ['dist/extension.js', 'dist/server.js']) assert.match(ignore, new RegExp(`^!${file.replace('.', '\\.')}$`, 'm'));
+    for (const file of ['dist/extension.js', 'dist/flowWebview.js', 'dist/server.js']) assert.match(ignore, new RegExp(`^!${file.replace('.', '\\.')}$`, 'm'));
   });
 });

@@ -44,10 +44,10 @@ describe('extension manifest', () => {
     assert.match('2026/11/21 20:53:18.964541 127.0.0.1:5160 -> 127.0.0.1:5170', log);
   });
 
-  it('contributes the settings the server reads, and the three commands', () => {
+  it('contributes the settings the server reads, and the commands', () => {
     const keys = Object.keys(manifest.contributes.configuration.properties).sort();
     assert.deepEqual(keys, ['sipls.checks', 'sipls.detectTraces', 'sipls.diagnostics.maxPerCheck', 'sipls.flow.groupBy', 'sipls.flow.mergeHeaders', 'sipls.hover.logCodes', 'sipls.trace.server']);
-    assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), ['sipls.explain', 'sipls.restartServer', 'sipls.treatAsTrace']);
+    assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), ['sipls.explain', 'sipls.filterTrace', 'sipls.restartServer', 'sipls.showFlow', 'sipls.treatAsTrace']);
   });
 
   it('contributes the grammars, and every file it names exists', () => {

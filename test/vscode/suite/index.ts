@@ -5,8 +5,8 @@
  * is deliberately not named `*.test.ts`: node:test never loads it.
  *
  * The workspace is a fresh folder holding copies of fixtures (see WORKSPACE_FILES in codeServer.ts):
- * mismatch01.sip, quickfix.sip, uac_messages.log (SIPp), capture.log (ngrep), sngrep-export (no extension) and
- * asterisk.siplog (Asterisk PJSIP logger).
+ * mismatch01.sip, quickfix.sip, uac_messages.log (SIPp), capture.log (ngrep), sngrep-export (no
+ * extension), asterisk.siplog (Asterisk PJSIP logger) and flow_trace.siplog (call flow).
  */
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -234,6 +234,87 @@ test('sipls.treatAsTrace switches a .log file to sip-log', async () => {
   });
   // Now the server reads it as an ngrep capture.
   await hoverAt(switched, positionOf(switched, 'SIP/2.0 180', 9), '180 Ringing');
+});
+
+const FLOW_TRACE = 'flow_trace.siplog';
+
+/** The ladder's webview tab, if one is open. */
+function flowTab(): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('sipls.flow'));
+}
+
+test('SIP: Show call flow opens the ladder beside the trace, and revealing an arrow selects its start line', async () => {
+  const document = await open(FLOW_TRACE);
+  assert.equal(document.languageId, 'sip-log');
+  const shown = await vscode.commands.executeCommand<{ callId: string; arrows: number; title: string } | undefined>('sipls.showFlow', document.uri, '2-17376@127.0.0.1');
+  assert.ok(shown, 'the command resolved with the flow it shows');
+  assert.equal(shown.callId, '2-17376@127.0.0.1');
+  assert.ok(shown.arrows >= 6, JSON.stringify(shown));
+  const tab = await waitFor('the call-flow tab', () => flowTab());
+  assert.match(tab.label, /flow_trace\.siplog/);
+  // Arrow 1 of the second call is its 180; a click on it in the webview runs this same path.
+  const lines = document.getText().split('\n');
+  const ringing = lines.findIndex((line, i) => line.startsWith('SIP/2.0 180 ') && lines.slice(0, i).some((l) => l.startsWith('Call-ID: 2-17376')));
+  assert.ok(ringing > 0);
+  await vscode.commands.executeCommand('sipls.flow.reveal', document.uri, 1);
+  const editor = vscode.window.activeTextEditor;
+  assert.equal(editor?.document.uri.toString(), document.uri.toString());
+  assert.equal(editor.selection.start.line, ringing);
+  assert.equal(editor.selection.end.line, ringing);
+  assert.equal(editor.document.getText(editor.selection), lines[ringing]?.replace(/\r$/, ''));
+  // The same document reuses its panel.
+  await vscode.commands.executeCommand('sipls.showFlow', document.uri, 'all');
+  assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('sipls.flow')).length, 1);
+}, 30_000);
+
+test('SIP: Filter trace… shows the matching messages read-only, each linked to its source line', async () => {
+  const document = await open(FLOW_TRACE);
+  const view = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('sipls.filterTrace', document.uri, [{ kind: 'method', value: 'BYE', count: 0 }]);
+  assert.ok(view, 'the filter opened a view');
+  assert.equal(view.uri.scheme, 'sipls-filter');
+  assert.equal(view.languageId, 'sip-log');
+  const comments = view.getText().split('\n').filter((line) => line.startsWith('# line '));
+  // Two calls, each with a BYE and its 200.
+  assert.equal(comments.length, 4, view.getText());
+  const links = await waitFor('the filter view\'s links', async () => {
+    const found = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', view.uri);
+    return found && found.length >= 4 ? found : undefined;
+  });
+  const sourceLines = document.getText().split('\n');
+  const back = links.filter((l) => l.target?.scheme === document.uri.scheme);
+  assert.equal(back.length, 4);
+  for (const link of back) {
+    const line = Number(/^L(\d+)$/.exec(link.target?.fragment ?? '')?.[1]);
+    assert.equal(link.target?.with({ fragment: '' }).toString(), document.uri.toString());
+    assert.equal(view.lineAt(link.range.start.line).text, `# line ${line} of ${FLOW_TRACE}`);
+    assert.match(sourceLines[line - 1] ?? '', /^(BYE |SIP\/2\.0 200 )/);
+  }
+});
+
+test('sip:, sips: and tel: URIs are not links in a trace, while http: URLs still are', async () => {
+  const document = await vscode.workspace.openTextDocument({
+    language: 'sip-log',
+    content: 'INVITE sips:bob@example.com SIP/2.0\nTo: <tel:+15551234567>\nFrom: <sip:alice@example.com>;tag=1\nCall-Info: <http://www.example.com/alice/photo.jpg>;purpose=icon\n\n',
+  });
+  await vscode.window.showTextDocument(document);
+  const links = await waitFor('the editor\'s own link detection', async () => {
+    const found = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri);
+    return found && found.some((l) => l.target?.scheme === 'http') ? found : undefined;
+  });
+  assert.deepEqual(links.filter((l) => /^(sips?|tel)$/.test(l.target?.scheme ?? '') || /^(sips?|tel):/.test(document.getText(l.range))), []);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});
+
+test('the CodeLens above an INVITE opens the ladder for its call', async () => {
+  const document = await open(FLOW_TRACE);
+  const lenses = await waitFor('CodeLens on the trace', async () => {
+    const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    return found && found.some((l) => l.command?.command === 'sipls.showFlow') ? found : undefined;
+  });
+  const lens = lenses.find((l) => l.command?.command === 'sipls.showFlow' && l.command.arguments?.[1] === '2-17376@127.0.0.1');
+  assert.ok(lens?.command, JSON.stringify(lenses.map((l) => l.command?.arguments)));
+  const shown = await vscode.commands.executeCommand<{ callId: string } | undefined>(lens.command.command, ...(lens.command.arguments ?? []));
+  assert.equal(shown?.callId, '2-17376@127.0.0.1');
 });
 
 async function withTimeout(testCase: TestCase): Promise<void> {
