@@ -8,9 +8,11 @@
  * memory therefore follows the tracker's horizon, not the size of the file.
  */
 import { CHECKS, severityRank, validate, type Finding, type Level, type Severity, type ValidateOptions } from '../features/validate';
-import { TRACE_CHECKS, traceFactsOf } from '../features/validate/checks/trace';
+import { TRACE_CHECKS, traceFactsOf, type TraceFacts } from '../features/validate/checks/trace';
 import type { Span } from '../parser/model';
+import type { Position } from '../util/positions';
 import type { StreamBatch } from './documentStream';
+import { BatchPositions } from './positions';
 import { DEFAULT_HORIZON, TraceTracker, type TraceFinding } from './traceTracker';
 
 /** Levels as for validate(); `maxPerCheck` does not apply to a stream. */
@@ -19,10 +21,21 @@ export interface FindingStreamOptions extends Pick<ValidateOptions, 'levels'> {
   readonly horizon?: number;
 }
 
-interface Queued {
+/** A finding with its line and column (0-based, lines at LF), computed while its batch was at hand. */
+export interface LocatedFinding {
   readonly finding: Finding;
+  readonly start: Position;
+  readonly end: Position;
+}
+
+interface Queued extends LocatedFinding {
   readonly check: number;
   readonly seq: number;
+}
+
+/** Trace facts with the start line's position, so a finding decided late needs no old text. */
+interface LocatedFacts extends TraceFacts {
+  readonly at: { readonly start: Position; readonly end: Position };
 }
 
 const CHECK_ORDER = new Map(CHECKS.map((check, index) => [check.id, index]));
@@ -31,7 +44,7 @@ const CROSS_MESSAGE_IDS = TRACE_CHECKS.map((check) => check.id);
 const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
 
 export class FindingStream {
-  private readonly tracker: TraceTracker;
+  private readonly tracker: TraceTracker<LocatedFacts>;
   /** Per-message validation: the trace checks are left to the tracker. */
   private readonly batchLevels: Readonly<Record<string, Level>>;
   private readonly traceSeverity = new Map<string, Severity>();
@@ -50,24 +63,29 @@ export class FindingStream {
       enabled.add(check.id);
       this.traceSeverity.set(check.id, level ?? check.defaultSeverity);
     }
-    this.tracker = new TraceTracker(enabled, options.horizon ?? DEFAULT_HORIZON);
+    this.tracker = new TraceTracker<LocatedFacts>(enabled, options.horizon ?? DEFAULT_HORIZON);
     this.batchLevels = { ...levels, ...Object.fromEntries(CROSS_MESSAGE_IDS.map((id) => [id, 'off' as const])) };
   }
 
   /** Findings of one batch and whatever earlier findings it settles, in validate()'s order. */
-  add(batch: StreamBatch): Finding[] {
+  add(batch: StreamBatch): LocatedFinding[] {
     const { base, text, document } = batch;
-    for (const finding of validate(text, document, { levels: this.batchLevels })) {
-      this.enqueue({
-        ...finding,
-        span: shift(finding.span, base),
-        ...(finding.fix ? { fix: { title: finding.fix.title, edits: finding.fix.edits.map((edit) => ({ span: shift(edit.span, base), newText: edit.newText })) } } : {}),
-        ...(finding.messageIndex !== undefined ? { messageIndex: finding.messageIndex + batch.firstIndex } : {}),
-      });
+    const positions = new BatchPositions(batch);
+    const locate = (span: Span): { start: Position; end: Position } => ({ start: positions.positionAt(span.start), end: positions.positionAt(span.end) });
+    for (const found of validate(text, document, { levels: this.batchLevels })) {
+      const finding: Finding = {
+        ...found,
+        span: shift(found.span, base),
+        ...(found.fix ? { fix: { title: found.fix.title, edits: found.fix.edits.map((edit) => ({ span: shift(edit.span, base), newText: edit.newText })) } } : {}),
+        ...(found.messageIndex !== undefined ? { messageIndex: found.messageIndex + batch.firstIndex } : {}),
+      };
+      this.enqueue(finding, locate(finding.span));
     }
     for (const message of document.messages) {
       const fact = traceFactsOf(text, message);
-      if (fact) this.enqueueTrace(this.tracker.add({ ...fact, span: shift(fact.span, base) }));
+      if (!fact) continue;
+      const span = shift(fact.span, base);
+      this.enqueueTrace(this.tracker.add({ ...fact, span, at: locate(span) }));
     }
     this.messages += document.messages.length;
     this.settled = Math.max(this.settled, batch.next);
@@ -75,23 +93,23 @@ export class FindingStream {
   }
 
   /** The stream has ended: every finding left, in order. */
-  end(): Finding[] {
+  end(): LocatedFinding[] {
     this.enqueueTrace(this.tracker.end());
     return this.release(Number.POSITIVE_INFINITY);
   }
 
-  private enqueueTrace(findings: readonly TraceFinding[]): void {
+  private enqueueTrace(findings: readonly TraceFinding<LocatedFacts>[]): void {
     for (const found of findings) {
       const severity = this.traceSeverity.get(found.code);
-      if (severity) this.enqueue({ code: found.code, severity, message: found.message, span: found.span });
+      if (severity) this.enqueue({ code: found.code, severity, message: found.message, span: found.span }, found.fact.at);
     }
   }
 
-  private enqueue(finding: Finding): void {
-    this.queue.push({ finding, check: CHECK_ORDER.get(finding.code) ?? CHECKS.length, seq: this.seq++ });
+  private enqueue(finding: Finding, at: { start: Position; end: Position }): void {
+    this.queue.push({ finding, start: at.start, end: at.end, check: CHECK_ORDER.get(finding.code) ?? CHECKS.length, seq: this.seq++ });
   }
 
-  private release(before: number): Finding[] {
+  private release(before: number): LocatedFinding[] {
     // The trace checks say nothing about a single message: hold their findings until a second one comes.
     const traceAllowed = this.messages >= 2;
     if (!traceAllowed && before !== Number.POSITIVE_INFINITY) return [];
@@ -103,6 +121,6 @@ export class FindingStream {
     }
     this.queue = kept;
     ready.sort((a, b) => a.finding.span.start - b.finding.span.start || severityRank(a.finding.severity) - severityRank(b.finding.severity) || a.check - b.check || a.seq - b.seq);
-    return ready.map((item) => item.finding);
+    return ready.map(({ finding, start, end }) => ({ finding, start, end }));
   }
 }

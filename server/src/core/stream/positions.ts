@@ -6,7 +6,8 @@ import { LineIndex, type Position } from '../util/positions';
 import type { StreamBatch } from './documentStream';
 
 export class BatchPositions {
-  private readonly lines: LineIndex;
+  /** Lines of the batch's own text (line 0 is the one holding `base`). */
+  readonly lines: LineIndex;
 
   constructor(private readonly batch: StreamBatch) {
     this.lines = new LineIndex(batch.text, 'lf');

@@ -17,50 +17,52 @@ import type { Span } from '../parser/model';
 export const DEFAULT_HORIZON = 50_000;
 
 /** A trace finding: check id, where, and what it says (severity is the caller's business). */
-export interface TraceFinding {
+export interface TraceFinding<F extends TraceFacts = TraceFacts> {
   readonly code: string;
   readonly span: Span;
   readonly message: string;
+  /** The facts of the message it is about, as they were fed in. */
+  readonly fact: F;
 }
 
-interface Pending {
+interface Pending<F extends TraceFacts> {
   readonly code: string;
-  readonly fact: TraceFacts;
+  readonly fact: F;
   state: 'open' | 'dropped' | 'done';
 }
 
 interface Keyed {
   last: number;
 }
-interface Transaction extends Keyed {
+interface Transaction<F extends TraceFacts> extends Keyed {
   request: boolean;
   final: boolean;
   inviteReported: boolean;
-  invite: Pending | null;
+  invite: Pending<F> | null;
 }
-interface AckState extends Keyed {
+interface AckState<F extends TraceFacts> extends Keyed {
   acked: boolean;
   reported: boolean;
-  pending: Pending | null;
+  pending: Pending<F> | null;
 }
 interface Side extends Keyed {
   top: { cseq: number; method: string } | null;
   readonly seen: Set<string>;
 }
-interface Copies extends Keyed {
+interface Copies<F extends TraceFacts> extends Keyed {
   count: number;
-  pending: Pending | null;
+  pending: Pending<F> | null;
 }
 
-export class TraceTracker {
+export class TraceTracker<F extends TraceFacts = TraceFacts> {
   private count = 0;
-  private readonly transactions = new Map<string, Transaction>();
-  private readonly acks = new Map<string, AckState>();
+  private readonly transactions = new Map<string, Transaction<F>>();
+  private readonly acks = new Map<string, AckState<F>>();
   private readonly sides = new Map<string, Side>();
-  private readonly copies = new Map<string, Copies>();
-  private readonly queue: Pending[] = [];
+  private readonly copies = new Map<string, Copies<F>>();
+  private readonly queue: Pending<F>[] = [];
   private head = 0;
-  private out: TraceFinding[] = [];
+  private out: TraceFinding<F>[] = [];
 
   constructor(
     /** Ids of the trace checks that are on; the others cost nothing. */
@@ -69,10 +71,10 @@ export class TraceTracker {
   ) {}
 
   /** Feeds one message's facts (spans in whole-file offsets); returns the findings decided so far. */
-  add(fact: TraceFacts): TraceFinding[] {
+  add(fact: F): TraceFinding<F>[] {
     this.count++;
     const on = (id: string): boolean => this.enabled.has(id);
-    const txn = touch(this.transactions, fact.transaction, this.count, () => ({ last: 0, request: false, final: false, inviteReported: false, invite: null }));
+    const txn = touch(this.transactions, fact.transaction, this.count, (): Transaction<F> => ({ last: 0, request: false, final: false, inviteReported: false, invite: null }));
     if (fact.status === null) {
       txn.request = true;
       if (fact.method === 'INVITE' && on('invite-without-final') && !txn.final && !txn.inviteReported) {
@@ -80,7 +82,7 @@ export class TraceTracker {
         txn.invite = this.open('invite-without-final', fact);
       }
       if (fact.method === 'ACK' && on('ack-missing')) {
-        const ack = touch(this.acks, `${fact.callId}\u0000${fact.cseq}`, this.count, newAck);
+        const ack = touch(this.acks, `${fact.callId}\u0000${fact.cseq}`, this.count, newAck<F>);
         ack.acked = true;
         drop(ack.pending);
       }
@@ -92,7 +94,7 @@ export class TraceTracker {
         drop(txn.invite);
       } else if (txn.final && on('provisional-after-final')) this.emit('provisional-after-final', fact, TRACE_WORDING.provisionalAfterFinal(fact));
       if (fact.status >= 200 && fact.status < 300 && fact.method === 'INVITE' && on('ack-missing')) {
-        const ack = touch(this.acks, `${fact.callId}\u0000${fact.cseq}`, this.count, newAck);
+        const ack = touch(this.acks, `${fact.callId}\u0000${fact.cseq}`, this.count, newAck<F>);
         if (!ack.acked && !ack.reported) {
           ack.reported = true;
           ack.pending = this.open('ack-missing', fact);
@@ -100,7 +102,7 @@ export class TraceTracker {
       }
     }
     if (on('retransmission')) {
-      const copy = touch(this.copies, fact.copyKey, this.count, () => ({ last: 0, count: 0, pending: null }));
+      const copy = touch(this.copies, fact.copyKey, this.count, (): Copies<F> => ({ last: 0, count: 0, pending: null }));
       copy.count++;
       // Reported on the first repeat, with the size of the whole burst: known only when the key is done.
       if (copy.count === 2) copy.pending = this.open('retransmission', fact);
@@ -110,7 +112,7 @@ export class TraceTracker {
   }
 
   /** The trace has ended: everything pending is decided. */
-  end(): TraceFinding[] {
+  end(): TraceFinding<F>[] {
     this.evict(Number.POSITIVE_INFINITY);
     return this.take();
   }
@@ -125,7 +127,7 @@ export class TraceTracker {
     return this.queue[this.head]?.fact.span.start ?? Number.POSITIVE_INFINITY;
   }
 
-  private cseqOrder(fact: TraceFacts): void {
+  private cseqOrder(fact: F): void {
     const side = touch(this.sides, `${fact.callId}\u0000${fact.fromTag}`, this.count, () => ({ last: 0, top: null, seen: new Set<string>() }));
     // Copies of one request (in and out of a proxy, or retransmitted) are not new requests.
     const request = `${fact.cseq}\u0000${fact.method}`;
@@ -136,14 +138,14 @@ export class TraceTracker {
     if (!top || fact.cseq > top.cseq) side.top = { cseq: fact.cseq, method: fact.method };
   }
 
-  private open(code: string, fact: TraceFacts): Pending {
-    const pending: Pending = { code, fact, state: 'open' };
+  private open(code: string, fact: F): Pending<F> {
+    const pending: Pending<F> = { code, fact, state: 'open' };
     this.queue.push(pending);
     return pending;
   }
 
-  private emit(code: string, fact: TraceFacts, message: string): void {
-    this.out.push({ code, span: fact.span, message });
+  private emit(code: string, fact: F, message: string): void {
+    this.out.push({ code, span: fact.span, message, fact });
   }
 
   private evict(before: number): void {
@@ -168,22 +170,22 @@ export class TraceTracker {
     }
   }
 
-  private decide(pending: Pending, message: string): void {
+  private decide(pending: Pending<F>, message: string): void {
     if (pending.state !== 'open') return;
     pending.state = 'done';
     this.emit(pending.code, pending.fact, message);
   }
 
-  private take(): TraceFinding[] {
+  private take(): TraceFinding<F>[] {
     const out = this.out;
     this.out = [];
     return out;
   }
 }
 
-const newAck = (): AckState => ({ last: 0, acked: false, reported: false, pending: null });
+const newAck = <F extends TraceFacts>(): AckState<F> => ({ last: 0, acked: false, reported: false, pending: null });
 
-function drop(pending: Pending | null): void {
+function drop<F extends TraceFacts>(pending: Pending<F> | null): void {
   if (pending && pending.state === 'open') pending.state = 'dropped';
 }
 

@@ -1,0 +1,60 @@
+/**
+ * What `check` and `messages` share: opening the inputs, choosing between this thread and a worker
+ * pool, the progress bar, and writing output as it comes without letting it pile up.
+ */
+import { availableParallelism } from 'node:os';
+import type { FileJob } from './fileJob';
+import { openInputs, type InputFile } from './input';
+import { runJobs, type JobConsumer } from './jobs';
+import { ProgressBar } from './progress';
+import { UsageError, type CliIo } from './io';
+
+/** Below this much input, starting workers costs more than it saves (unless --jobs asks for them). */
+const POOL_THRESHOLD = 4 << 20;
+
+/** Parses the value of --jobs. */
+export function parseJobs(command: string, value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${command}: --jobs needs a positive number, not "${value}"`);
+  return Number(value);
+}
+
+/** Worker threads for these inputs: one per core for several files, none for one file or standard input. */
+export function workersFor(inputs: readonly InputFile[], jobs: number | undefined): number {
+  if (inputs.length < 2 || inputs.some((input) => input.name === '-')) return 1;
+  if (jobs !== undefined) return jobs;
+  const total = inputs.reduce((sum, input) => sum + (input.size ?? 0), 0);
+  return total < POOL_THRESHOLD ? 1 : availableParallelism();
+}
+
+/**
+ * Opens the inputs (throwing a UsageError before any output) and returns a function that runs the
+ * jobs, with a progress bar on stderr when it is a terminal.
+ */
+export interface Prepared {
+  readonly inputs: readonly InputFile[];
+  /** Writes to stdout, erasing the progress bar first and waiting for a slow pipe. */
+  readonly write: (text: string) => Promise<void>;
+  readonly run: (jobs: readonly FileJob[], consumer: JobConsumer) => Promise<void>;
+}
+
+export function prepare(names: readonly string[], jobs: number | undefined, label: string, io: CliIo): Prepared {
+  const inputs = openInputs(names);
+  const sizes = inputs.map((input) => input.size);
+  const total = sizes.every((size) => size !== null) ? sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0) : null;
+  const progress = new ProgressBar({ write: io.stderr, tty: io.stderrColumns !== undefined, ...(io.stderrColumns !== undefined ? { columns: io.stderrColumns } : {}), total, label });
+  const workers = workersFor(inputs, jobs);
+  // Output and the bar share the terminal: the bar is erased before each write and redrawn on the next read.
+  const write = async (text: string): Promise<void> => {
+    progress.finish();
+    io.stdout(text);
+    if (io.drain) await io.drain();
+  };
+  const run = async (fileJobs: readonly FileJob[], consumer: JobConsumer): Promise<void> => {
+    try {
+      await runJobs(fileJobs, consumer, { workers, onBytes: (count) => progress.add(count) });
+    } finally {
+      progress.finish();
+    }
+  };
+  return { inputs, write, run };
+}
