@@ -56,6 +56,8 @@ export class DocumentStream {
   private lineStart = 0;
   private messageCount = 0;
   private format: TraceFormat | undefined;
+  /** Length of the buffer's complete lines at the last parse (after its cut). */
+  private parsed = 0;
   /** Buffer length at which the next parse runs. */
   private nextParseAt: number;
   private readonly window: number;
@@ -103,7 +105,8 @@ export class DocumentStream {
   private parseWindow(final: boolean): StreamBatch[] {
     // Only complete lines: a window ending inside a line (or between CR and LF) would read differently.
     const complete = final ? this.buffer.length : completeLines(this.buffer);
-    if (complete === 0 && this.buffer.length <= this.maxCarry) {
+    // Nothing new to read unless a line was completed since the last parse.
+    if ((complete === 0 || complete === this.parsed) && !final && this.buffer.length <= this.maxCarry) {
       this.nextParseAt = this.buffer.length + this.window;
       return [];
     }
@@ -115,9 +118,11 @@ export class DocumentStream {
       const at = Math.max(1, text.length - (this.maxCarry >> 1));
       cut = lineStartBefore(text, at) || at;
     }
+    this.parsed = complete;
     if (cut === 0) {
       // No progress: wait for twice as much, so a long message costs linear time, not quadratic.
-      this.nextParseAt = Math.max(this.buffer.length * 2, this.buffer.length + this.window);
+      // (Never later than just past maxCarry, where a cut is forced.)
+      this.nextParseAt = Math.max(this.buffer.length + this.window, Math.min(this.buffer.length * 2, this.maxCarry + 1));
       return [];
     }
     const messages = final ? parsed.messages : parsed.messages.filter((m) => m.span.start < cut && m.span.end <= cut);
@@ -132,6 +137,7 @@ export class DocumentStream {
       document: { format: parsed.format, messages, problems },
     };
     this.advance(text, cut);
+    this.parsed = Math.max(0, complete - cut);
     this.messageCount += messages.length;
     this.nextParseAt = this.buffer.length + this.window;
     return messages.length > 0 || problems.length > 0 ? [batch] : [];
