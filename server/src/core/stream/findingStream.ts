@@ -43,6 +43,29 @@ const CROSS_MESSAGE_IDS = TRACE_CHECKS.map((check) => check.id);
 
 const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
 
+/**
+ * A copy of a string that does not keep its source alive. A substring of a window (a Call-ID, a
+ * branch) is a view of the whole window in V8; kept in the tracker for thousands of messages, such
+ * views would keep every window in memory. Slicing a fresh concatenation copies the characters.
+ */
+const detach = (value: string): string => (' ' + value).slice(1);
+
+/** Facts whose strings are copies, so the tracker holds a few short strings per key and nothing else. */
+function detached(fact: TraceFacts, span: Span, at: LocatedFacts['at']): LocatedFacts {
+  return {
+    span,
+    at,
+    callId: detach(fact.callId),
+    cseq: fact.cseq,
+    method: detach(fact.method),
+    fromTag: detach(fact.fromTag),
+    transaction: detach(fact.transaction),
+    status: fact.status,
+    what: detach(fact.what),
+    copyKey: detach(fact.copyKey),
+  };
+}
+
 export class FindingStream {
   private readonly tracker: TraceTracker<LocatedFacts>;
   /** Per-message validation: the trace checks are left to the tracker. */
@@ -85,7 +108,7 @@ export class FindingStream {
       const fact = traceFactsOf(text, message);
       if (!fact) continue;
       const span = shift(fact.span, base);
-      this.enqueueTrace(this.tracker.add({ ...fact, span, at: locate(span) }));
+      this.enqueueTrace(this.tracker.add(detached(fact, span, locate(span))));
     }
     this.messages += document.messages.length;
     this.settled = Math.max(this.settled, batch.next);

@@ -117,6 +117,11 @@ export class TraceTracker<F extends TraceFacts = TraceFacts> {
     return this.take();
   }
 
+  /** Keys held right now (transactions, ACK keys, dialog sides, copies): bounded by the horizon. */
+  get keys(): number {
+    return this.transactions.size + this.acks.size + this.sides.size + this.copies.size;
+  }
+
   /** Whole-file offset of the earliest finding still undecided; Infinity when none is. */
   get frontier(): number {
     while (this.head < this.queue.length && this.queue[this.head]?.state !== 'open') this.head++;
