@@ -16,10 +16,13 @@ export interface JobConsumer {
 }
 
 export interface RunOptions {
-  /** Worker threads to use; 1 runs everything in this thread. */
+  /** Worker threads to use; 0 runs everything in this thread. */
   readonly workers: number;
   readonly onBytes?: (count: number) => void;
 }
+
+/** Old-generation heap per worker, in MB: room for a window of several MB and the trace state, with margin. */
+export const WORKER_HEAP_MB = 160;
 
 /** Marks the worker started by `runJobs` (main.ts starts `serveJobs` when it sees it). */
 export const WORKER_ROLE = 'sipls-file-jobs';
@@ -32,7 +35,7 @@ export type WorkerReply =
   | { readonly id: number; readonly type: 'fail'; readonly message: string; readonly usage: boolean };
 
 export async function runJobs(jobs: readonly FileJob[], consumer: JobConsumer, options: RunOptions): Promise<void> {
-  if (options.workers <= 1 || jobs.length <= 1) {
+  if (options.workers <= 0) {
     for (const [index, job] of jobs.entries()) {
       const result = await runFileJob(job, readChunks(job.name), { piece: (text) => consumer.piece(index, text), ...(options.onBytes ? { bytes: options.onBytes } : {}) });
       await consumer.done(index, result);
@@ -50,7 +53,7 @@ function entryScript(): string {
 }
 
 function runInWorkers(jobs: readonly FileJob[], consumer: JobConsumer, options: RunOptions): Promise<void> {
-  const pending = jobs.map(() => ({ pieces: [] as string[], result: null as JobResult | null }));
+  const pending = jobs.map(() => ({ pieces: [] as string[], result: null as JobResult | null, worker: null as Worker | null }));
   let cursor = 0;
   let next = 0;
   const workers: Worker[] = [];
@@ -67,7 +70,11 @@ function runInWorkers(jobs: readonly FileJob[], consumer: JobConsumer, options: 
       while (cursor < jobs.length) {
         const slot = pending[cursor];
         if (!slot) break;
-        for (const text of slot.pieces.splice(0)) await consumer.piece(cursor, text);
+        for (const text of slot.pieces.splice(0)) {
+          await consumer.piece(cursor, text);
+          // Written: the worker may read on (it stops after a few unwritten pieces).
+          slot.worker?.postMessage({ written: 1 });
+        }
         if (!slot.result) break;
         await consumer.done(cursor, slot.result);
         cursor++;
@@ -84,11 +91,15 @@ function runInWorkers(jobs: readonly FileJob[], consumer: JobConsumer, options: 
     const feed = (worker: Worker): void => {
       if (next >= jobs.length) return;
       const id = next++;
+      const slot = pending[id];
+      if (slot) slot.worker = worker;
       worker.postMessage({ id, job: jobs[id] });
     };
     const size = Math.min(options.workers, jobs.length);
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(entryScript(), { workerData: { role: WORKER_ROLE } });
+      // A worker's heap is capped: its live data is one window plus the trace checks' bounded state,
+      // and a cap makes V8 collect garbage before it grows the heap, so memory stays flat.
+      const worker = new Worker(entryScript(), { workerData: { role: WORKER_ROLE }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         const slot = pending[reply.id];
@@ -103,7 +114,9 @@ function runInWorkers(jobs: readonly FileJob[], consumer: JobConsumer, options: 
           schedule();
         } else fail(reply.usage ? new UsageError(reply.message) : new Error(reply.message));
       });
-      worker.on('error', fail);
+      worker.on('error', (error: Error & { code?: string }) =>
+        fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UsageError(`${jobs[cursor]?.name ?? 'input'}: needs more than ${WORKER_HEAP_MB} MB to read (a single huge message?); try --jobs 1`) : error),
+      );
       worker.on('exit', (code) => {
         if (code !== 0 && cursor < jobs.length) fail(new Error(`a worker thread stopped (exit code ${code})`));
       });

@@ -11,6 +11,8 @@ import { UsageError, type CliIo } from './io';
 
 /** Below this much input, starting workers costs more than it saves (unless --jobs asks for them). */
 const POOL_THRESHOLD = 4 << 20;
+/** A single file this large is read in one worker whose heap is capped, which keeps memory flat. */
+const ISOLATE_THRESHOLD = 64 << 20;
 
 /** Parses the value of --jobs. */
 export function parseJobs(command: string, value: string): number {
@@ -18,12 +20,16 @@ export function parseJobs(command: string, value: string): number {
   return Number(value);
 }
 
-/** Worker threads for these inputs: one per core for several files, none for one file or standard input. */
+/**
+ * Worker threads for these inputs (0: this thread): one per core for several files, one for a single
+ * very large file, none for small inputs, standard input or --jobs 1.
+ */
 export function workersFor(inputs: readonly InputFile[], jobs: number | undefined): number {
-  if (inputs.length < 2 || inputs.some((input) => input.name === '-')) return 1;
-  if (jobs !== undefined) return jobs;
+  if (jobs === 1 || inputs.some((input) => input.name === '-')) return 0;
   const total = inputs.reduce((sum, input) => sum + (input.size ?? 0), 0);
-  return total < POOL_THRESHOLD ? 1 : availableParallelism();
+  if (inputs.length === 1) return jobs !== undefined || total >= ISOLATE_THRESHOLD ? 1 : 0;
+  if (jobs !== undefined) return jobs;
+  return total < POOL_THRESHOLD ? 0 : availableParallelism();
 }
 
 /**
