@@ -19,9 +19,11 @@ export interface RunOptions {
   /** Worker threads to use; 0 runs everything in this thread. */
   readonly workers: number;
   readonly onBytes?: (count: number) => void;
+  /** Heap caps per worker (MB): tight for one huge file (flat memory), looser for a pool (less GC). */
+  readonly heap?: { readonly oldMb: number; readonly youngMb?: number };
 }
 
-/** Old-generation heap per worker, in MB: room for a window of several MB and the trace state, with margin. */
+/** Default old-generation heap per worker, in MB: room for a window of several MB and the trace state, with margin. */
 export const WORKER_HEAP_MB = 160;
 
 /** Marks the worker started by `runJobs` (main.ts starts `serveJobs` when it sees it). */
@@ -99,7 +101,9 @@ function runInWorkers(jobs: readonly FileJob[], consumer: JobConsumer, options: 
     for (let i = 0; i < size; i++) {
       // A worker's heap is capped: its live data is one window plus the trace checks' bounded state,
       // and a cap makes V8 collect garbage before it grows the heap, so memory stays flat.
-      const worker = new Worker(entryScript(), { workerData: { role: WORKER_ROLE }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
+      const heap = options.heap ?? { oldMb: WORKER_HEAP_MB };
+      const resourceLimits = { maxOldGenerationSizeMb: heap.oldMb, ...(heap.youngMb !== undefined ? { maxYoungGenerationSizeMb: heap.youngMb } : {}) };
+      const worker = new Worker(entryScript(), { workerData: { role: WORKER_ROLE }, resourceLimits });
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         const slot = pending[reply.id];
@@ -115,7 +119,7 @@ function runInWorkers(jobs: readonly FileJob[], consumer: JobConsumer, options: 
         } else fail(reply.usage ? new UsageError(reply.message) : new Error(reply.message));
       });
       worker.on('error', (error: Error & { code?: string }) =>
-        fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UsageError(`${jobs[cursor]?.name ?? 'input'}: needs more than ${WORKER_HEAP_MB} MB to read (a single huge message?); try --jobs 1`) : error),
+        fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UsageError(`${jobs[cursor]?.name ?? 'input'}: needs more than ${options.heap?.oldMb ?? WORKER_HEAP_MB} MB to read (a single huge message?); try --jobs 1`) : error),
       );
       worker.on('exit', (code) => {
         if (code !== 0 && cursor < jobs.length) fail(new Error(`a worker thread stopped (exit code ${code})`));
