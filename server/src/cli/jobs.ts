@@ -19,12 +19,9 @@ export interface RunOptions {
   /** Worker threads to use; 0 runs everything in this thread. */
   readonly workers: number;
   readonly onBytes?: (count: number) => void;
-  /** Heap caps per worker (MB): tight for one huge file (flat memory), looser for a pool (less GC). */
+  /** Heap caps per worker (MB); none leaves the heap to V8. */
   readonly heap?: { readonly oldMb: number; readonly youngMb?: number };
 }
-
-/** Default old-generation heap per worker, in MB: room for a window of several MB and the trace state, with margin. */
-export const WORKER_HEAP_MB = 160;
 
 /** Marks the worker started by `runJobs` (main.ts starts `serveJobs` when it sees it). */
 export const WORKER_ROLE = 'sipls-file-jobs';
@@ -99,10 +96,10 @@ function runInWorkers(jobs: readonly FileJob[], consumer: JobConsumer, options: 
     };
     const size = Math.min(options.workers, jobs.length);
     for (let i = 0; i < size; i++) {
-      // A worker's heap is capped: its live data is one window plus the trace checks' bounded state,
-      // and a cap makes V8 collect garbage before it grows the heap, so memory stays flat.
-      const heap = options.heap ?? { oldMb: WORKER_HEAP_MB };
-      const resourceLimits = { maxOldGenerationSizeMb: heap.oldMb, ...(heap.youngMb !== undefined ? { maxYoungGenerationSizeMb: heap.youngMb } : {}) };
+      // With a cap, V8 collects garbage before growing the heap: a worker's live data is one window
+      // plus the trace checks' bounded state, so memory stays flat (at some cost in CPU time).
+      const heap = options.heap;
+      const resourceLimits = heap ? { maxOldGenerationSizeMb: heap.oldMb, ...(heap.youngMb !== undefined ? { maxYoungGenerationSizeMb: heap.youngMb } : {}) } : {};
       const worker = new Worker(entryScript(), { workerData: { role: WORKER_ROLE }, resourceLimits });
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
@@ -119,7 +116,7 @@ function runInWorkers(jobs: readonly FileJob[], consumer: JobConsumer, options: 
         } else fail(reply.usage ? new UsageError(reply.message) : new Error(reply.message));
       });
       worker.on('error', (error: Error & { code?: string }) =>
-        fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UsageError(`${jobs[cursor]?.name ?? 'input'}: needs more than ${options.heap?.oldMb ?? WORKER_HEAP_MB} MB to read (a single huge message?); try --jobs 1`) : error),
+        fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UsageError(`${jobs[cursor]?.name ?? 'input'}: needs more than ${options.heap?.oldMb ?? '?'} MB to read (a single huge message?); try --jobs 1`) : error),
       );
       worker.on('exit', (code) => {
         if (code !== 0 && cursor < jobs.length) fail(new Error(`a worker thread stopped (exit code ${code})`));
