@@ -96,5 +96,9 @@ describe('sipls check / messages input errors', () => {
     const check = sipls(['check', big]);
     assert.equal(check.stderr, '');
     assert.match(check.stdout, new RegExp(`in ${messages} messages, 1 file\\n$`));
+    // One file read in a worker with a capped heap (what a file over 16 MB gets) prints the same.
+    const inWorker = sipls(['check', '--jobs', '2', big]);
+    assert.equal(inWorker.stderr, '');
+    assert.equal(inWorker.stdout, check.stdout);
   });
 });
