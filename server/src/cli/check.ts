@@ -2,11 +2,10 @@
  * `sipls check`: the validator for CI. One line per finding (FILE:LINE:COL: SEVERITY CHECK-ID
  * message) and a summary, or JSON; exit 1 when any error is found, 2 for usage or I/O problems.
  */
-import { parseDocument } from '../core/parser/document';
-import { checkById, isLevel, severityRank, validate, type Finding, type Level, type Severity } from '../core/features/validate';
-import { LineIndex } from '../core/util/positions';
-import { readInput } from './input';
+import { checkById, isLevel, type Level, type Severity } from '../core/features/validate';
+import type { FileJob, JobResult } from './fileJob';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
+import { parseJobs, prepare } from './run';
 
 export const CHECK_USAGE = `Usage: sipls check [--format text|json] [--min-severity LEVEL] [--rule ID=LEVEL]... FILE...
 
@@ -16,8 +15,10 @@ Options:
   --format text|json     text (default): FILE:LINE:COL: SEVERITY CHECK-ID message, then a summary
   --min-severity LEVEL   show only findings at LEVEL or above: error, warning, information, hint (default)
   --rule ID=LEVEL        set a check's level: off, hint, information, warning or error (repeatable)
+  --jobs N               worker threads for several files (default: one per core for inputs over 4 MB)
   -h, --help
 Check ids and what they catch: server/CHECKS.md.
+Files are streamed (memory stays flat whatever their size); a progress bar shows on stderr when it is a terminal.
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.
 `;
 
@@ -25,11 +26,12 @@ interface CheckArgs {
   format: 'text' | 'json';
   minSeverity: Severity;
   levels: Record<string, Level>;
+  jobs: number | undefined;
   files: string[];
 }
 
 function parseArgs(args: readonly string[]): CheckArgs | null {
-  const parsed: CheckArgs = { format: 'text', minSeverity: 'hint', levels: {}, files: [] };
+  const parsed: CheckArgs = { format: 'text', minSeverity: 'hint', levels: {}, jobs: undefined, files: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const value = (name: string): string => {
@@ -54,6 +56,8 @@ function parseArgs(args: readonly string[]): CheckArgs | null {
       if (!checkById(id)) throw new UsageError(`check: unknown check id "${id}" in --rule (see server/CHECKS.md)`);
       if (!isLevel(level)) throw new UsageError(`check: --rule ${id} needs a level: off, hint, information, warning or error`);
       parsed.levels[id] = level;
+    } else if (arg === '--jobs' || arg.startsWith('--jobs=')) {
+      parsed.jobs = parseJobs('check', value('--jobs'));
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`check: unknown option ${arg}`);
     } else parsed.files.push(arg);
@@ -62,55 +66,40 @@ function parseArgs(args: readonly string[]): CheckArgs | null {
   return parsed;
 }
 
-interface Located {
-  readonly finding: Finding;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-}
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function runCheck(args: readonly string[], io: CliIo): number {
+export function runCheck(args: readonly string[], io: CliIo): number | Promise<number> {
   const options = parseArgs(args);
   if (!options) {
     io.stdout(CHECK_USAGE);
     return EXIT_OK;
   }
-  const inputs = options.files.map(readInput);
-  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  const results = inputs.map((input) => {
-    const document = parseDocument(input.text);
-    // Lines count at LF, like grep -n and CI annotations (see the README).
-    const lines = new LineIndex(input.text, 'lf');
-    const findings = validate(input.text, document, { levels: options.levels })
-      .filter((f) => severityRank(f.severity) <= severityRank(options.minSeverity))
-      .map((finding): Located => {
-        const start = lines.positionAt(finding.span.start);
-        const end = lines.positionAt(finding.span.end);
-        return { finding, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
-      });
-    for (const { finding } of findings) counts[finding.severity]++;
-    return { name: input.name, format: document.format, messages: document.messages.length, findings };
-  });
-
-  if (options.format === 'json') {
-    io.stdout(
-      JSON.stringify({
-        files: results.map((r) => ({
-          file: r.name,
-          format: r.format,
-          messages: r.messages,
-          diagnostics: r.findings.map((l) => ({ line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn, severity: l.finding.severity, code: l.finding.code, message: l.finding.message })),
-        })),
-      }) + '\n',
-    );
-  } else {
-    for (const result of results) {
-      for (const l of result.findings) io.stdout(`${result.name}:${l.line}:${l.column}: ${l.finding.severity} ${l.finding.code} ${l.finding.message}\n`);
-    }
-    const messages = results.reduce((sum, r) => sum + r.messages, 0);
-    const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-    io.stdout(`${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')} in ${plural(messages, 'message')}, ${plural(results.length, 'file')}\n`);
-  }
-  return counts.error > 0 ? EXIT_FINDINGS : EXIT_OK;
+  // Opens every input now: a missing or unreadable file stops the command before any output.
+  const { inputs, write, run } = prepare(options.files, options.jobs, 'sipls check', io);
+  const json = options.format === 'json';
+  const jobs: FileJob[] = inputs.map((input) => ({ kind: 'check', name: input.name, output: options.format, minSeverity: options.minSeverity, levels: options.levels }));
+  return (async (): Promise<number> => {
+    const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+    let messages = 0;
+    // JSON gives each file's message count before its diagnostics: those wait for the end of their file.
+    let diagnostics: string[] = [];
+    if (json) await write('{"files":[');
+    await run(jobs, {
+      piece: async (_index, text) => {
+        if (json) diagnostics.push(text);
+        else await write(text);
+      },
+      done: async (index, result: JobResult) => {
+        for (const severity of Object.keys(counts) as Severity[]) counts[severity] += result.counts[severity];
+        messages += result.messages;
+        if (!json) return;
+        const head = `${index > 0 ? ',' : ''}{"file":${JSON.stringify(inputs[index]?.name ?? '')},"format":${JSON.stringify(result.format)},"messages":${result.messages},"diagnostics":[`;
+        await write(`${head}${diagnostics.join(',')}]}`);
+        diagnostics = [];
+      },
+    });
+    if (json) await write(']}\n');
+    else await write(`${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')} in ${plural(messages, 'message')}, ${plural(inputs.length, 'file')}\n`);
+    return counts.error > 0 ? EXIT_FINDINGS : EXIT_OK;
+  })();
 }

@@ -1,29 +1,80 @@
 /**
- * Reading the files a command is given. Files are read as bytes and decoded as UTF-8 with
- * replacement, so binary or mis-encoded input never stops a command; a missing file, a directory or
- * an unreadable file is a usage/I-O error (exit 2) with a one-line reason.
+ * The files a command is given, read as streams of bytes. Every file is opened once up front, so a
+ * missing file, a directory or an unreadable file is a usage/I-O error (exit 2, one line) before
+ * anything is printed; the bytes themselves are read later, a chunk at a time.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { UsageError } from './io';
 
 export interface InputFile {
   /** As given on the command line ("-" for standard input). */
   readonly name: string;
-  readonly text: string;
+  /** Size in bytes when known (regular files), for the progress bar and the choice of workers. */
+  readonly size: number | null;
 }
 
-const decoder = new TextDecoder('utf-8');
+/** Bytes per read: large enough for throughput, small enough that memory stays flat. */
+export const READ_CHUNK = 1 << 20;
 
-export function readInput(name: string): InputFile {
+function ioReason(name: string, error: unknown): UsageError {
+  if (error instanceof UsageError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+  return new UsageError(`${name}: ${reason}`);
+}
+
+/** Checks that every input can be read; throws a UsageError naming the first one that cannot. */
+export function openInputs(names: readonly string[]): InputFile[] {
+  return names.map((name): InputFile => {
+    if (name === '-') return { name, size: null };
+    let fd = -1;
+    try {
+      fd = openSync(name, 'r');
+      const stat = fstatSync(fd);
+      if (stat.isDirectory()) throw new UsageError(`${name}: is a directory`);
+      return { name, size: stat.isFile() ? stat.size : null };
+    } catch (error) {
+      throw ioReason(name, error);
+    } finally {
+      if (fd !== -1) closeSync(fd);
+    }
+  });
+}
+
+/** The input's bytes, chunk by chunk; a read error becomes a UsageError. */
+export async function* readChunks(name: string): AsyncGenerator<Uint8Array> {
+  const stream = name === '-' ? process.stdin : createReadStream(name, { highWaterMark: READ_CHUNK });
   try {
-    if (name === '-') return { name, text: decoder.decode(readFileSync(0)) };
-    if (statSync(name).isDirectory()) throw new UsageError(`${name}: is a directory`);
-    return { name, text: decoder.decode(readFileSync(name)) };
+    for await (const chunk of stream) yield chunk as Uint8Array;
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new UsageError(`${name}: ${reason}`);
+    throw ioReason(name, error);
+  }
+}
+
+/**
+ * Bytes to text, correct across chunk boundaries (a character split between two reads is decoded
+ * once whole); invalid bytes become U+FFFD as in a whole-file decode, and a leading BOM is dropped.
+ */
+export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    onBytes?.(chunk.byteLength);
+    const text = decoder.decode(chunk, { stream: true });
+    if (text.length > 0) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest.length > 0) yield rest;
+}
+
+/**
+ * A whole input as text, for commands that need every message at once (`sipls flow` draws a call
+ * from its first message to its last). Same decoding and the same one-line I/O errors as the streams.
+ */
+export function readInput(name: string): { readonly name: string; readonly text: string } {
+  const [input] = openInputs([name]);
+  try {
+    return { name, text: new TextDecoder('utf-8').decode(readFileSync(input?.name === '-' ? 0 : name)) };
+  } catch (error) {
+    throw ioReason(name, error);
   }
 }

@@ -7,6 +7,10 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Terminal width when stdout is a terminal; undefined for pipes and files. */
   readonly columns?: number;
+  /** Set when stderr is a terminal (its width): long reads then show a progress bar there. */
+  readonly stderrColumns?: number;
+  /** Resolves when stdout has taken what was written (a slow pipe), so output never piles up in memory. */
+  readonly drain?: () => Promise<void>;
 }
 
 /** Exit codes shared by every command: 0 success, 1 "found problems / not found", 2 usage or I/O error. */

@@ -21,6 +21,7 @@ import { headerNameRefactors } from '../core/features/refactors';
 import { registerFeatures } from './features';
 import { guard } from './state';
 import { INSTALL_ROOT } from '../installRoot';
+import { LARGE_DOCUMENT, withProgress } from './progress';
 
 /** Diagnostics wait for typing to pause this long, so a burst of keystrokes costs one validation. */
 const DEBOUNCE_MS = 150;
@@ -32,6 +33,7 @@ export function startServer(): void {
   let settings: Settings = DEFAULT_SETTINGS;
   let generation = 0;
   let pullConfiguration = false;
+  let progressSupported = false;
   const timers = new Map<string, NodeJS.Timeout>();
 
   const publish = (uri: string): void => {
@@ -46,7 +48,10 @@ export function startServer(): void {
       connection.console.error(`sipls: diagnostics failed for ${uri}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+  /** Huge documents being opened under a progress report: they publish when it ends. */
+  const opening = new Set<string>();
   const schedule = (uri: string, delay = DEBOUNCE_MS): void => {
+    if (opening.has(uri)) return;
     const pending = timers.get(uri);
     if (pending) clearTimeout(pending);
     timers.set(uri, setTimeout(() => publish(uri), delay));
@@ -67,6 +72,7 @@ export function startServer(): void {
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = params.capabilities?.workspace?.configuration === true;
+    progressSupported = params.capabilities?.window?.workDoneProgress === true;
     const initial: unknown = params.initializationOptions;
     if (initial && typeof initial === 'object' && 'settings' in initial) settings = readSettings((initial as { settings: unknown }).settings);
     return {
@@ -96,7 +102,22 @@ export function startServer(): void {
     else applySettings(readSettings((change.settings as { sipls?: unknown } | null)?.sipls));
   });
 
-  documents.onDidOpen((event) => schedule(event.document.uri, 0));
+  documents.onDidOpen((event) => {
+    const document = event.document;
+    if (!progressSupported || document.getText().length <= LARGE_DOCUMENT) return schedule(document.uri, 0);
+    // A huge trace: parse and validate under a progress report; publishing then reuses the cache.
+    const name = document.uri.slice(document.uri.lastIndexOf('/') + 1);
+    opening.add(document.uri);
+    void withProgress(connection, `sipls: opening ${name}`, [
+      { message: 'parsing', run: () => cache.get(document) },
+      { message: 'checking', run: () => cache.findings(document, settings, generation) },
+    ])
+      .catch((error: unknown) => connection.console.error(`sipls: opening ${document.uri} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        opening.delete(document.uri);
+        schedule(document.uri, 0);
+      });
+  });
   documents.onDidChangeContent((event) => schedule(event.document.uri));
   documents.onDidClose((event) => {
     const pending = timers.get(event.document.uri);

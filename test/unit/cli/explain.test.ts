@@ -21,7 +21,9 @@ function inProcess(...args: string[]): { status: number; stdout: string; stderr:
   let stderr = '';
   const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) };
   const status = main(args, io);
-  return { status, stdout, stderr };
+  // explain answers synchronously; only check and messages, which stream their input, return a promise.
+  assert.equal(typeof status, 'number');
+  return { status: status as number, stdout, stderr };
 }
 
 describe('sipls explain (spawned binary)', () => {

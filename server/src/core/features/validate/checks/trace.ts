@@ -2,68 +2,87 @@
  * Checks across a whole trace: requests and responses matched into transactions (top Via branch,
  * CSeq number and method) and dialogs (Call-ID). Logs are often partial, so all of these are
  * information or hints: they point at something to look at, never at a broken message.
+ *
+ * The facts and the wording are exported so the streamed checker (core/stream/traceTracker.ts)
+ * computes the same findings from the same facts without holding the whole trace.
  */
 import { callId, cseqOf, firstHeader, nameAddrOf, tagOf, topVia } from '../../../parser/access';
-import type { NameAddr } from '../../../parser/values/nameAddr';
-import type { SipMessage } from '../../../parser/model';
+import type { SipMessage, Span } from '../../../parser/model';
 import type { TraceCheck, TraceContext } from '../types';
 
-interface Facts {
-  readonly message: SipMessage;
+/** What the trace checks need from one message: a few short strings, no reference to the message or text. */
+export interface TraceFacts {
+  /** The start line's span: where every trace finding is reported. */
+  readonly span: Span;
   readonly callId: string;
   readonly cseq: number;
+  /** The CSeq method. */
   readonly method: string;
-  readonly branch: string;
   readonly fromTag: string;
   /** Identifies the transaction: branch (or Call-ID when there is none), CSeq number and method. ACK and CANCEL have their own. */
   readonly transaction: string;
   readonly status: number | null;
-  readonly toAddress: NameAddr | null;
+  /** The method or status code as the start line gives it. */
+  readonly what: string;
+  /** With the transaction, identifies a copy: same start line, To tag, RSeq, direction and source. */
+  readonly copyKey: string;
 }
 
-const memo = new WeakMap<object, Facts[]>();
+/** Facts for a message with a Call-ID and a CSeq; null for any other. */
+export function traceFactsOf(text: string, message: SipMessage): TraceFacts | null {
+  const id = callId(message);
+  const cseq = cseqOf(text, message);
+  if (!id || !cseq?.method || Number.isNaN(cseq.value)) return null;
+  const branch = topVia(text, message)?.branch?.text ?? '';
+  const method = cseq.method.text;
+  const line = message.startLine;
+  const transaction = `${branch || id}\u0000${cseq.value}\u0000${method}`;
+  const what = line.kind === 'request' ? line.method.text : String(line.status);
+  // Forked responses differ in their To tag and reliable provisionals in RSeq: those are new messages.
+  const toTag = line.kind === 'response' ? tagOf(nameAddrOf(text, message, 'To')) ?? '' : '';
+  const rseq = firstHeader(message, 'RSeq')?.value ?? '';
+  return {
+    span: { start: line.start, end: line.end },
+    callId: id,
+    cseq: cseq.value,
+    method,
+    fromTag: tagOf(nameAddrOf(text, message, 'From')) ?? '',
+    transaction,
+    status: line.kind === 'response' ? line.status : null,
+    what,
+    copyKey: `${transaction}\u0000${what}\u0000${toTag}\u0000${rseq}\u0000${message.context?.direction ?? ''}\u0000${message.context?.src ?? ''}`,
+  };
+}
+
+/** The findings' messages, shared with the streamed checker. */
+export const TRACE_WORDING = {
+  responseWithoutRequest: (f: TraceFacts): string => `No request for this ${f.status} (${f.method}, CSeq ${f.cseq}) appears earlier in the trace.`,
+  inviteWithoutFinal: (f: TraceFacts): string => `This INVITE (CSeq ${f.cseq}) gets no final response in the trace.`,
+  ackMissing: (f: TraceFacts): string => `No ACK for this ${f.status} to INVITE (CSeq ${f.cseq}) appears in the trace.`,
+  cseqNotIncreasing: (f: TraceFacts, top: { cseq: number; method: string }): string =>
+    `CSeq ${f.cseq} ${f.method} does not increase: ${top.method} with CSeq ${top.cseq} came earlier in this dialog (RFC 3261 §12.2.1.1).`,
+  provisionalAfterFinal: (f: TraceFacts): string => `${f.status} arrives after a final response in the same transaction (${f.method}, CSeq ${f.cseq}).`,
+  retransmission: (f: TraceFacts, count: number): string =>
+    `${f.what} (CSeq ${f.cseq} ${f.method}) appears ${count} times in this transaction: ${count - 1} retransmission${count > 2 ? 's' : ''}.`,
+};
+
+const memo = new WeakMap<object, TraceFacts[]>();
 
 /** Facts for every message with a Call-ID and a CSeq; computed once per document and shared by all trace checks. */
-function factsOf(context: TraceContext): Facts[] {
+function factsOf(context: TraceContext): TraceFacts[] {
   const cached = memo.get(context.document);
   if (cached) return cached;
-  const facts: Facts[] = [];
+  const facts: TraceFacts[] = [];
   for (const message of context.document.messages) {
-    const id = callId(message);
-    const cseq = cseqOf(context.text, message);
-    if (!id || !cseq?.method || Number.isNaN(cseq.value)) continue;
-    const branch = topVia(context.text, message)?.branch?.text ?? '';
-    const method = cseq.method.text;
-    facts.push({
-      message,
-      callId: id,
-      cseq: cseq.value,
-      method,
-      branch,
-      fromTag: tagOf(nameAddrOf(context.text, message, 'From')) ?? '',
-      transaction: `${branch || id}\u0000${cseq.value}\u0000${method}`,
-      status: message.startLine.kind === 'response' ? message.startLine.status : null,
-      toAddress: nameAddrOf(context.text, message, 'To'),
-    });
+    const fact = traceFactsOf(context.text, message);
+    if (fact) facts.push(fact);
   }
   memo.set(context.document, facts);
   return facts;
 }
 
-const span = (message: SipMessage): { start: number; end: number } => ({ start: message.startLine.start, end: message.startLine.end });
-
 /** Trace checks only make sense when there is a trace: a single message has nothing to match. */
 const enough = (context: TraceContext): boolean => context.document.messages.length >= 2;
-
-/** Text that, with the message's transaction, identifies a copy: same start line and same direction. */
-function copyKey(fact: Facts): string {
-  const line = fact.message.startLine;
-  const what = line.kind === 'request' ? line.method.text : String(line.status);
-  // Forked responses differ in their To tag and reliable provisionals in RSeq: those are new messages.
-  const toTag = line.kind === 'response' ? tagOf(fact.toAddress) ?? '' : '';
-  const rseq = firstHeader(fact.message, 'RSeq')?.value ?? '';
-  return `${fact.transaction}\u0000${what}\u0000${toTag}\u0000${rseq}\u0000${fact.message.context?.direction ?? ''}\u0000${fact.message.context?.src ?? ''}`;
-}
 
 export const TRACE_CHECKS: readonly TraceCheck[] = [
   {
@@ -79,7 +98,7 @@ export const TRACE_CHECKS: readonly TraceCheck[] = [
       const requests = new Set<string>();
       for (const fact of factsOf(context)) {
         if (fact.status === null) requests.add(fact.transaction);
-        else if (!requests.has(fact.transaction)) report(span(fact.message), `No request for this ${fact.status} (${fact.method}, CSeq ${fact.cseq}) appears earlier in the trace.`);
+        else if (!requests.has(fact.transaction)) report(fact.span, TRACE_WORDING.responseWithoutRequest(fact));
       }
     },
   },
@@ -98,7 +117,7 @@ export const TRACE_CHECKS: readonly TraceCheck[] = [
       for (const fact of factsOf(context)) {
         if (fact.status !== null || fact.method !== 'INVITE' || finals.has(fact.transaction) || reported.has(fact.transaction)) continue;
         reported.add(fact.transaction);
-        report(span(fact.message), `This INVITE (CSeq ${fact.cseq}) gets no final response in the trace.`);
+        report(fact.span, TRACE_WORDING.inviteWithoutFinal(fact));
       }
     },
   },
@@ -119,7 +138,7 @@ export const TRACE_CHECKS: readonly TraceCheck[] = [
         const key = `${fact.callId}\u0000${fact.cseq}`;
         if (acks.has(key) || reported.has(key)) continue;
         reported.add(key);
-        report(span(fact.message), `No ACK for this ${fact.status} to INVITE (CSeq ${fact.cseq}) appears in the trace.`);
+        report(fact.span, TRACE_WORDING.ackMissing(fact));
       }
     },
   },
@@ -144,7 +163,7 @@ export const TRACE_CHECKS: readonly TraceCheck[] = [
         if (seen.has(request)) continue;
         seen.add(request);
         const top = highest.get(side);
-        if (top && fact.cseq <= top.cseq) report(span(fact.message), `CSeq ${fact.cseq} ${fact.method} does not increase: ${top.method} with CSeq ${top.cseq} came earlier in this dialog (RFC 3261 §12.2.1.1).`);
+        if (top && fact.cseq <= top.cseq) report(fact.span, TRACE_WORDING.cseqNotIncreasing(fact, top));
         if (!top || fact.cseq > top.cseq) highest.set(side, { cseq: fact.cseq, method: fact.method });
       }
     },
@@ -163,7 +182,7 @@ export const TRACE_CHECKS: readonly TraceCheck[] = [
       for (const fact of factsOf(context)) {
         if (fact.status === null) continue;
         if (fact.status >= 200) finished.add(fact.transaction);
-        else if (finished.has(fact.transaction)) report(span(fact.message), `${fact.status} arrives after a final response in the same transaction (${fact.method}, CSeq ${fact.cseq}).`);
+        else if (finished.has(fact.transaction)) report(fact.span, TRACE_WORDING.provisionalAfterFinal(fact));
       }
     },
   },
@@ -177,23 +196,21 @@ export const TRACE_CHECKS: readonly TraceCheck[] = [
     example: 'INVITE, INVITE, INVITE with the same branch',
     run(context, report) {
       if (!enough(context)) return;
-      const copies = new Map<string, { first: Facts; count: number; reportedAt: number }>();
+      const copies = new Map<string, { first: TraceFacts; count: number }>();
       const facts = factsOf(context);
       for (const fact of facts) {
-        const key = copyKey(fact);
+        const key = fact.copyKey;
         const entry = copies.get(key);
         if (entry) entry.count++;
-        else copies.set(key, { first: fact, count: 1, reportedAt: -1 });
+        else copies.set(key, { first: fact, count: 1 });
       }
       const counted = new Set<string>();
       for (const fact of facts) {
-        const key = copyKey(fact);
+        const key = fact.copyKey;
         const entry = copies.get(key);
         if (!entry || entry.count < 2 || entry.first === fact || counted.has(key)) continue;
         counted.add(key);
-        const line = fact.message.startLine;
-        const what = line.kind === 'request' ? line.method.text : `${line.status}`;
-        report(span(fact.message), `${what} (CSeq ${fact.cseq} ${fact.method}) appears ${entry.count} times in this transaction: ${entry.count - 1} retransmission${entry.count > 2 ? 's' : ''}.`);
+        report(fact.span, TRACE_WORDING.retransmission(fact, entry.count));
       }
     },
   },

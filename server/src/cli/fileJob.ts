@@ -1,0 +1,128 @@
+/**
+ * One file through `sipls check` or `sipls messages`, streamed: bytes in, rendered output out in
+ * pieces as the file is read. The same function runs in the main thread and in worker threads, so
+ * both give byte-identical output.
+ */
+import { severityRank, type Level, type Severity } from '../core/features/validate';
+import { summarize, type MessageSummary } from '../core/features/summary';
+import type { FormatId } from '../core/parser/model';
+import { BatchPositions, DocumentStream, FindingStream, type LocatedFinding, type StreamBatch } from '../core/stream';
+import { decodeChunks } from './input';
+
+export interface CheckJob {
+  readonly kind: 'check';
+  readonly name: string;
+  readonly output: 'text' | 'json';
+  readonly minSeverity: Severity;
+  readonly levels: Readonly<Record<string, Level>>;
+}
+
+export interface MessagesJob {
+  readonly kind: 'messages';
+  readonly name: string;
+  readonly json: boolean;
+  /** Print "==> name <==" before the file's first message (several files, text output). */
+  readonly header: boolean;
+}
+
+export type FileJob = (CheckJob | MessagesJob) & {
+  /** Characters per parse window (tests make it tiny to force cuts everywhere). */
+  readonly window?: number;
+  /** Skip detection (tests force it so that small files are cut too). */
+  readonly format?: FormatId;
+};
+
+export interface JobResult {
+  readonly format: FormatId;
+  readonly messages: number;
+  readonly counts: Record<Severity, number>;
+}
+
+/**
+ * Where a job's output goes. For `check --format json` a piece is a comma-separated run of
+ * diagnostic objects (the caller adds the file's envelope once the message count is known); for
+ * everything else it is text to print as is.
+ */
+export interface JobSink {
+  piece(text: string): void | Promise<void>;
+  bytes?(count: number): void;
+}
+
+export async function runFileJob(job: FileJob, chunks: AsyncIterable<Uint8Array>, sink: JobSink): Promise<JobResult> {
+  const stream = new DocumentStream({ ...(job.window !== undefined ? { window: job.window } : {}), ...(job.format !== undefined ? { format: job.format } : {}) });
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  const render = job.kind === 'check' ? checkRenderer(job, counts) : messagesRenderer(job);
+  for await (const text of decodeChunks(chunks, sink.bytes?.bind(sink))) {
+    const piece = render.batches(stream.push(text));
+    if (piece) await sink.piece(piece);
+  }
+  const piece = [render.batches(stream.end()), render.end()].filter(Boolean).join(job.kind === 'check' && job.output === 'json' ? ',' : '');
+  if (piece) await sink.piece(piece);
+  return { format: stream.formatId ?? 'generic', messages: stream.messages, counts };
+}
+
+interface Renderer {
+  batches(batches: readonly StreamBatch[]): string;
+  end(): string;
+}
+
+function checkRenderer(job: CheckJob, counts: Record<Severity, number>): Renderer {
+  const findings = new FindingStream({ levels: job.levels });
+  const minRank = severityRank(job.minSeverity);
+  const render = (released: readonly LocatedFinding[]): string => {
+    const out: string[] = [];
+    for (const { finding, start, end } of released) {
+      if (severityRank(finding.severity) > minRank) continue;
+      counts[finding.severity]++;
+      const [line, column, endLine, endColumn] = [start.line + 1, start.character + 1, end.line + 1, end.character + 1];
+      out.push(
+        job.output === 'json'
+          ? JSON.stringify({ line, column, endLine, endColumn, severity: finding.severity, code: finding.code, message: finding.message })
+          : `${job.name}:${line}:${column}: ${finding.severity} ${finding.code} ${finding.message}\n`,
+      );
+    }
+    return out.join(job.output === 'json' ? ',' : '');
+  };
+  return {
+    batches: (list) => list.map((batch) => render(findings.add(batch))).filter(Boolean).join(job.output === 'json' ? ',' : ''),
+    end: () => render(findings.end()),
+  };
+}
+
+function messagesRenderer(job: MessagesJob): Renderer {
+  let first = true;
+  return {
+    batches(list) {
+      const out: string[] = [];
+      for (const batch of list) {
+        const positions = new BatchPositions(batch);
+        for (const summary of summarize(batch.text, batch.document, positions.lines)) {
+          if (first && job.header) out.push(`==> ${job.name} <==\n`);
+          first = false;
+          const whole: MessageSummary = { ...summary, index: summary.index + batch.firstIndex, line: summary.line + batch.linesBefore };
+          out.push((job.json ? jsonLine(whole) : textLine(whole)) + '\n');
+        }
+      }
+      return out.join('');
+    },
+    end: () => '',
+  };
+}
+
+const JSON_KEYS = ['index', 'line', 'kind', 'method', 'code', 'reason', 'callId', 'cseq', 'timestamp', 'direction', 'src', 'dst', 'transport', 'format'] as const;
+
+function jsonLine(summary: MessageSummary): string {
+  return JSON.stringify(Object.fromEntries(JSON_KEYS.map((key) => [key, summary[key]])));
+}
+
+function textLine(s: MessageSummary): string {
+  const what = s.kind === 'request' ? `${s.method ?? '?'} ${s.requestUri ?? ''}`.trim() : `${s.code ?? '?'} ${s.reason ?? ''}`.trim();
+  const parts = [`#${s.index}`, `line ${s.line}`, what];
+  if (s.callId) parts.push(`Call-ID ${s.callId}`);
+  if (s.cseq) parts.push(`CSeq ${s.cseq}`);
+  if (s.timestamp) parts.push(s.timestamp);
+  const route = [s.direction, s.src || s.dst ? `${s.src ?? '?'} -> ${s.dst ?? '?'}` : null, s.transport].filter(Boolean).join(' ');
+  if (route) parts.push(route);
+  parts.push(`[${s.format}]`);
+  return parts.join('  ');
+}

@@ -1,0 +1,127 @@
+/**
+ * Runs the file jobs of one command, in this thread or in a pool of worker threads, and hands their
+ * output to the command in input order whatever order the workers finish in. Workers pay off with
+ * several files: each file is one job, streamed by one worker (a file's trace checks need its
+ * messages in order, so one file is never split between workers).
+ */
+import { Worker } from 'node:worker_threads';
+import { runFileJob, type FileJob, type JobResult } from './fileJob';
+import { readChunks } from './input';
+import { UsageError } from './io';
+
+/** What a command does with each file's output; called in input order, `done` after a file's last piece. */
+export interface JobConsumer {
+  piece(index: number, text: string): void | Promise<void>;
+  done(index: number, result: JobResult): void | Promise<void>;
+}
+
+export interface RunOptions {
+  /** Worker threads to use; 0 runs everything in this thread. */
+  readonly workers: number;
+  readonly onBytes?: (count: number) => void;
+  /** Heap caps per worker (MB); none leaves the heap to V8. */
+  readonly heap?: { readonly oldMb: number; readonly youngMb?: number };
+}
+
+/** Marks the worker started by `runJobs` (main.ts starts `serveJobs` when it sees it). */
+export const WORKER_ROLE = 'sipls-file-jobs';
+
+/** Messages from a worker to the pool. */
+export type WorkerReply =
+  | { readonly id: number; readonly type: 'piece'; readonly text: string }
+  | { readonly id: number; readonly type: 'bytes'; readonly count: number }
+  | { readonly id: number; readonly type: 'done'; readonly result: JobResult }
+  | { readonly id: number; readonly type: 'fail'; readonly message: string; readonly usage: boolean };
+
+export async function runJobs(jobs: readonly FileJob[], consumer: JobConsumer, options: RunOptions): Promise<void> {
+  if (options.workers <= 0) {
+    for (const [index, job] of jobs.entries()) {
+      const result = await runFileJob(job, readChunks(job.name), { piece: (text) => consumer.piece(index, text), ...(options.onBytes ? { bytes: options.onBytes } : {}) });
+      await consumer.done(index, result);
+    }
+    return;
+  }
+  await runInWorkers(jobs, consumer, options);
+}
+
+/** The script this process runs: workers start the same file (out/…/main.js or the bundled dist/server.js). */
+function entryScript(): string {
+  const script = require.main?.filename ?? process.argv[1];
+  if (!script) throw new Error('cannot find the sipls script to start workers from');
+  return script;
+}
+
+function runInWorkers(jobs: readonly FileJob[], consumer: JobConsumer, options: RunOptions): Promise<void> {
+  const pending = jobs.map(() => ({ pieces: [] as string[], result: null as JobResult | null, worker: null as Worker | null }));
+  let cursor = 0;
+  let next = 0;
+  const workers: Worker[] = [];
+  return new Promise<void>((resolve, reject) => {
+    let failed = false;
+    const fail = (error: Error): void => {
+      if (failed) return;
+      failed = true;
+      for (const worker of workers) void worker.terminate();
+      reject(error);
+    };
+    // Output goes out in input order: the current file's pieces at once, later files' when their turn comes.
+    const flush = async (): Promise<void> => {
+      while (cursor < jobs.length) {
+        const slot = pending[cursor];
+        if (!slot) break;
+        for (const text of slot.pieces.splice(0)) {
+          await consumer.piece(cursor, text);
+          // Written: the worker may read on (it stops after a few unwritten pieces).
+          slot.worker?.postMessage({ written: 1 });
+        }
+        if (!slot.result) break;
+        await consumer.done(cursor, slot.result);
+        cursor++;
+      }
+      if (cursor === jobs.length) {
+        for (const worker of workers) void worker.terminate();
+        resolve();
+      }
+    };
+    let flushing = Promise.resolve();
+    const schedule = (): void => {
+      flushing = flushing.then(flush).catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
+    };
+    const feed = (worker: Worker): void => {
+      if (next >= jobs.length) return;
+      const id = next++;
+      const slot = pending[id];
+      if (slot) slot.worker = worker;
+      worker.postMessage({ id, job: jobs[id] });
+    };
+    const size = Math.min(options.workers, jobs.length);
+    for (let i = 0; i < size; i++) {
+      // With a cap, V8 collects garbage before growing the heap: a worker's live data is one window
+      // plus the trace checks' bounded state, so memory stays flat (at some cost in CPU time).
+      const heap = options.heap;
+      const resourceLimits = heap ? { maxOldGenerationSizeMb: heap.oldMb, ...(heap.youngMb !== undefined ? { maxYoungGenerationSizeMb: heap.youngMb } : {}) } : {};
+      const worker = new Worker(entryScript(), { workerData: { role: WORKER_ROLE }, resourceLimits });
+      workers.push(worker);
+      worker.on('message', (reply: WorkerReply) => {
+        const slot = pending[reply.id];
+        if (!slot) return;
+        if (reply.type === 'bytes') options.onBytes?.(reply.count);
+        else if (reply.type === 'piece') {
+          slot.pieces.push(reply.text);
+          if (reply.id === cursor) schedule();
+        } else if (reply.type === 'done') {
+          slot.result = reply.result;
+          feed(worker);
+          schedule();
+        } else fail(reply.usage ? new UsageError(reply.message) : new Error(reply.message));
+      });
+      worker.on('error', (error: Error & { code?: string }) =>
+        fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UsageError(`${jobs[cursor]?.name ?? 'input'}: needs more than ${options.heap?.oldMb ?? '?'} MB to read (a single huge message?); try --jobs 1`) : error),
+      );
+      worker.on('exit', (code) => {
+        if (code !== 0 && cursor < jobs.length) fail(new Error(`a worker thread stopped (exit code ${code})`));
+      });
+      feed(worker);
+    }
+  });
+}

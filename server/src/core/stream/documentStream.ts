@@ -1,0 +1,180 @@
+/**
+ * The parser fed in pieces: text chunks in, batches of complete messages out, each batch over a
+ * window of the text with offsets that turn into whole-file offsets by adding `base`. Only the
+ * unfinished tail is held back, so memory follows the size of a message, not of the file.
+ *
+ * How a window is cut: the format is detected once, on the first 64 KB exactly as parseDocument
+ * does. Each window (carry-over + new text, up to its last complete line) is parsed with that format,
+ * and the last message in it is held back together with everything from the start of the line its
+ * frame begins on (the "safe cut"): a frame start is where every format's reader starts afresh, so
+ * the held-back text parses the same way when more of it arrives. Messages before the cut are final.
+ *
+ * Deliberate bound: when a window holds no message to cut at and has grown past `maxCarry`
+ * characters (a huge stretch of log text without SIP, or one message larger than that), the window
+ * is cut at a line start `maxCarry / 2` characters from its end. Only then can results differ from
+ * reading the file whole (a message or an extra-bytes region split in two).
+ */
+import { DETECTION_SAMPLE, detectFormat, formatById } from '../parser/formats';
+import type { TraceFormat } from '../parser/formats/types';
+import { parseDocument } from '../parser/document';
+import type { FormatId, ParseProblem, SipDocument, SipMessage } from '../parser/model';
+
+export interface StreamOptions {
+  /** Skip detection and read the text as this format (as ParseOptions.format). */
+  readonly format?: FormatId;
+  /** Characters of new text to gather before parsing again (default 1 MiB); small values force cuts everywhere. */
+  readonly window?: number;
+  /** Carry-over size past which a window without a cut is cut anyway (default 8 Mi characters). */
+  readonly maxCarry?: number;
+}
+
+/** Complete messages from one window. Offsets in `document` are into `text`; add `base` for the whole file. */
+export interface StreamBatch {
+  /** The window's text (the batch's messages and problems lie in it). */
+  readonly text: string;
+  /** Offset of `text` in the whole file. */
+  readonly base: number;
+  /** Count of LF characters in the file before `base`. */
+  readonly linesBefore: number;
+  /** Whole-file offset where the line holding `base` starts. */
+  readonly lineStart: number;
+  /** Whole-file offset where the next batch's text begins: nothing final is left before it. */
+  readonly next: number;
+  /** Index, in the whole file, of the batch's first message. */
+  readonly firstIndex: number;
+  /** The messages and document-level problems that are final; message indexes are local to the batch. */
+  readonly document: SipDocument;
+}
+
+const DEFAULT_WINDOW = 1 << 20;
+const DEFAULT_MAX_CARRY = 8 << 20;
+
+export class DocumentStream {
+  private buffer = '';
+  private base = 0;
+  private linesBefore = 0;
+  private lineStart = 0;
+  private messageCount = 0;
+  private format: TraceFormat | undefined;
+  /** Length of the buffer's complete lines at the last parse (after its cut). */
+  private parsed = 0;
+  /** Buffer length at which the next parse runs. */
+  private nextParseAt: number;
+  private readonly window: number;
+  private readonly maxCarry: number;
+
+  constructor(options: StreamOptions = {}) {
+    this.window = Math.max(1, options.window ?? DEFAULT_WINDOW);
+    this.maxCarry = Math.max(2, options.maxCarry ?? DEFAULT_MAX_CARRY);
+    this.nextParseAt = this.window;
+    if (options.format !== undefined) this.format = formatById(options.format);
+  }
+
+  /** The format in use, once known (after the first 64 KB or at the end). */
+  get formatId(): FormatId | undefined {
+    return this.format?.id;
+  }
+
+  /** Characters held back right now: what the stream costs in memory beyond one window. */
+  get carried(): number {
+    return this.buffer.length;
+  }
+
+  /** Total messages emitted so far. */
+  get messages(): number {
+    return this.messageCount;
+  }
+
+  push(chunk: string): StreamBatch[] {
+    if (chunk.length === 0) return [];
+    this.buffer += chunk;
+    if (!this.format) {
+      if (this.buffer.length < DETECTION_SAMPLE) return [];
+      this.format = detectFormat(this.buffer.slice(0, DETECTION_SAMPLE));
+    }
+    if (this.buffer.length < this.nextParseAt) return [];
+    return this.parseWindow(false);
+  }
+
+  /** The rest of the text: everything still held back becomes final. */
+  end(): StreamBatch[] {
+    this.format ??= detectFormat(this.buffer);
+    return this.parseWindow(true);
+  }
+
+  private parseWindow(final: boolean): StreamBatch[] {
+    // Only complete lines: a window ending inside a line (or between CR and LF) would read differently.
+    const complete = final ? this.buffer.length : completeLines(this.buffer);
+    // Nothing new to read unless a line was completed since the last parse.
+    if ((complete === 0 || complete === this.parsed) && !final && this.buffer.length <= this.maxCarry) {
+      this.nextParseAt = this.buffer.length + this.window;
+      return [];
+    }
+    const text = complete === this.buffer.length || complete === 0 ? this.buffer : this.buffer.slice(0, complete);
+    const format = this.format ?? detectFormat(text);
+    const parsed = parseDocument(text, { format: format.id });
+    let cut = final ? text.length : this.safeCut(text, parsed.messages);
+    if (cut === 0 && this.buffer.length > this.maxCarry) {
+      const at = Math.max(1, text.length - (this.maxCarry >> 1));
+      cut = lineStartBefore(text, at) || at;
+    }
+    this.parsed = complete;
+    if (cut === 0) {
+      // No progress: wait for twice as much, so a long message costs linear time, not quadratic.
+      // (Never later than just past maxCarry, where a cut is forced.)
+      this.nextParseAt = Math.max(this.buffer.length + this.window, Math.min(this.buffer.length * 2, this.maxCarry + 1));
+      return [];
+    }
+    const messages = final ? parsed.messages : parsed.messages.filter((m) => m.span.start < cut && m.span.end <= cut);
+    const problems: readonly ParseProblem[] = final ? parsed.problems : parsed.problems.filter((p) => p.span.start < cut);
+    const batch: StreamBatch = {
+      text,
+      base: this.base,
+      linesBefore: this.linesBefore,
+      lineStart: this.lineStart,
+      next: this.base + cut,
+      firstIndex: this.messageCount,
+      document: { format: parsed.format, messages, problems },
+    };
+    this.advance(text, cut);
+    this.parsed = Math.max(0, complete - cut);
+    this.messageCount += messages.length;
+    this.nextParseAt = this.buffer.length + this.window;
+    return messages.length > 0 || problems.length > 0 ? [batch] : [];
+  }
+
+  /** Where the last message's frame begins (at a line start), or 0 when there is nothing before it to emit. */
+  private safeCut(text: string, messages: readonly SipMessage[]): number {
+    const last = messages[messages.length - 1];
+    if (!last) return 0;
+    const frame = last.context?.frameSpan?.start ?? last.span.start;
+    return lineStartBefore(text, Math.min(frame, last.span.start));
+  }
+
+  /** Drops text[0, cut) from the buffer, keeping the line count and line start of what remains. */
+  private advance(text: string, cut: number): void {
+    let lf = text.indexOf('\n');
+    let lastLf = -1;
+    while (lf !== -1 && lf < cut) {
+      this.linesBefore++;
+      lastLf = lf;
+      lf = text.indexOf('\n', lf + 1);
+    }
+    if (lastLf !== -1) this.lineStart = this.base + lastLf + 1;
+    this.base += cut;
+    this.buffer = this.buffer.slice(cut);
+  }
+}
+
+/** The start of the line holding `offset`; LF, CRLF and a lone CR end a line, as the parser reads them. */
+function lineStartBefore(text: string, offset: number): number {
+  if (offset <= 0) return 0;
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
+/** Length of the buffer's complete lines: up to its last LF, or its last CR unless that may be half of a CRLF. */
+function completeLines(buffer: string): number {
+  const lf = buffer.lastIndexOf('\n');
+  const cr = buffer.lastIndexOf('\r', buffer.length - 2);
+  return Math.max(lf, cr) + 1;
+}

@@ -1,0 +1,22 @@
+/**
+ * Line and column of whole-file offsets inside one stream batch, counted as `sipls` counts them
+ * (lines end at LF only; columns in UTF-16 units), without the text before the batch.
+ */
+import { LineIndex, type Position } from '../util/positions';
+import type { StreamBatch } from './documentStream';
+
+export class BatchPositions {
+  /** Lines of the batch's own text (line 0 is the one holding `base`). */
+  readonly lines: LineIndex;
+
+  constructor(private readonly batch: StreamBatch) {
+    this.lines = new LineIndex(batch.text, 'lf');
+  }
+
+  /** 0-based line and column of a whole-file offset that lies in the batch's text. */
+  positionAt(offset: number): Position {
+    const local = this.lines.positionAt(offset - this.batch.base);
+    if (local.line > 0) return { line: this.batch.linesBefore + local.line, character: local.character };
+    return { line: this.batch.linesBefore, character: Math.max(0, offset - this.batch.lineStart) };
+  }
+}
