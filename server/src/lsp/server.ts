@@ -21,9 +21,10 @@ import { headerNameRefactors } from '../core/features/refactors';
 import { registerFeatures } from './features';
 import { guard } from './state';
 import { INSTALL_ROOT } from '../installRoot';
+import { diagnosticsDebounceMs, registerDebugRequests } from './debug';
 
-/** Diagnostics wait for typing to pause this long, so a burst of keystrokes costs one validation. */
-const DEBOUNCE_MS = 150;
+/** Diagnostics wait for typing to pause this long, so a burst of keystrokes costs one validation (150 ms; debug.ts). */
+const DEBOUNCE_MS = diagnosticsDebounceMs();
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -129,6 +130,7 @@ export function startServer(): void {
   );
 
   registerFeatures({ connection, documents, cache, settings: () => settings });
+  registerDebugRequests(connection);
   documents.listen(connection);
   connection.listen();
 }
