@@ -51,7 +51,7 @@ export function cliSection(cli: string, sizeMb: number): Section {
   try {
     const file = join(folder, 'trace.log');
     const trace = writeTraceFile(file, 'sipp', bytes);
-    const grep = timeCommand(0, 'grep', ['-c', '-E', '^(SIP/2\\.0 [0-9]{3} |[A-Z]+ [^ ]+ SIP/2\\.0\\r?$)', file]);
+    const grep = timeCommand(0, 'grep', ['-c', '-E', '^(SIP/2\\.0 [0-9]{3} |[A-Z]+ [^ ]+ SIP/2\\.0)', file]);
     const check = runCheck(cli, file);
     const ok = check.status === 0 || check.status === 1;
     const speed = trace.bytes / 1e6 / (check.ms / 1000);

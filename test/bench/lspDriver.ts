@@ -2,8 +2,11 @@
  * Drives the real language server over stdio for the benchmark, like an editor: spawns it (pinned to
  * one core with taskset when available), and times each exchange from the moment the client hands
  * the message to the pipe until the answer (or the diagnostics for that document version) arrives.
+ * Beside that wall time it reads how much CPU the server's main thread used for the exchange
+ * (/proc/PID/schedstat, nanoseconds), which other work sharing the core does not inflate.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
   createProtocolConnection,
@@ -27,6 +30,12 @@ let tasksetChecked: boolean | undefined;
 export function haveTaskset(): boolean {
   tasksetChecked ??= spawnSync('taskset', ['-c', '0', 'true']).status === 0;
   return tasksetChecked;
+}
+
+/** Wall time of one exchange and the CPU time the server's main thread spent meanwhile. */
+export interface Exchange {
+  readonly ms: number;
+  readonly cpuMs: number;
 }
 
 interface Published {
@@ -73,6 +82,15 @@ export class BenchServer {
     return server;
   }
 
+  /** CPU time of the server's main (JavaScript) thread so far, in milliseconds; NaN where /proc is not available. */
+  serverCpuMs(): number {
+    try {
+      return Number(readFileSync(`/proc/${this.child.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+    } catch {
+      return Number.NaN;
+    }
+  }
+
   /** Resolves when diagnostics for `version` (or a later one) of `uri` have arrived, with when they arrived. */
   private async diagnosticsAt(uri: string, version: number, timeoutMs: number): Promise<Published> {
     const deadline = performance.now() + timeoutMs;
@@ -89,28 +107,31 @@ export class BenchServer {
   }
 
   /** didOpen, then the diagnostics of that version: milliseconds and the number of diagnostics. */
-  async open(uri: string, text: string, languageId: string, timeoutMs = 120_000): Promise<{ ms: number; diagnostics: number }> {
+  async open(uri: string, text: string, languageId: string, timeoutMs = 120_000): Promise<Exchange & { diagnostics: number }> {
     const version = this.nextVersion++;
+    const cpu = this.serverCpuMs();
     const started = performance.now();
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     const published = await this.diagnosticsAt(uri, version, timeoutMs);
-    return { ms: published.at - started, diagnostics: published.count };
+    return { ms: published.at - started, cpuMs: this.serverCpuMs() - cpu, diagnostics: published.count };
   }
 
   /** One incremental didChange, then the diagnostics of the new version: milliseconds and the number of diagnostics. */
-  async change(uri: string, range: { start: Position; end: Position }, text: string, timeoutMs = 120_000): Promise<{ ms: number; diagnostics: number }> {
+  async change(uri: string, range: { start: Position; end: Position }, text: string, timeoutMs = 120_000): Promise<Exchange & { diagnostics: number }> {
     const version = this.nextVersion++;
+    const cpu = this.serverCpuMs();
     const started = performance.now();
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     const published = await this.diagnosticsAt(uri, version, timeoutMs);
-    return { ms: published.at - started, diagnostics: published.count };
+    return { ms: published.at - started, cpuMs: this.serverCpuMs() - cpu, diagnostics: published.count };
   }
 
-  /** A request and its round-trip time. */
-  async timed<R>(method: string, params: unknown): Promise<{ ms: number; result: R }> {
+  /** A request, its round-trip time and the server CPU it took. */
+  async timed<R>(method: string, params: unknown): Promise<Exchange & { result: R }> {
+    const cpu = this.serverCpuMs();
     const started = performance.now();
     const result = (await this.connection.sendRequest(method, params)) as R;
-    return { ms: performance.now() - started, result };
+    return { ms: performance.now() - started, cpuMs: this.serverCpuMs() - cpu, result };
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

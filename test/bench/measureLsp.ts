@@ -22,20 +22,27 @@ export interface LspSample {
   readonly startupMs: number;
   readonly idleHeap: number;
   readonly openMs: number;
+  /** Server main-thread CPU for the same exchange (see lspDriver): steady when other work shares the core. */
+  readonly openCpuMs: number;
   readonly diagnostics: number;
   readonly heapUsed: number;
   readonly rss: number;
   readonly collected: boolean;
   readonly symbolsMs: number;
+  readonly symbolsCpuMs: number;
   readonly symbols: number;
   readonly foldingMs: number;
+  readonly foldingCpuMs: number;
   readonly foldingRanges: number;
   readonly ping: Spread;
   readonly hover: Spread & { readonly answered: number };
+  readonly hoverCpu: Spread;
   readonly completion: Spread & { readonly answered: number };
+  readonly completionCpu: Spread;
   readonly keystroke: Spread & { readonly planned: number };
   /** Every keystroke time, so that runs with few keystrokes can be pooled. */
   readonly keystrokes: readonly number[];
+  readonly keystrokesCpu: readonly number[];
 }
 
 const POSITIONS = 1000;
@@ -83,17 +90,21 @@ async function main(): Promise<void> {
       return { line, character: pick((lines[line] ?? '').replace(/\r$/, '').length + 1) };
     };
     const hovers: number[] = [];
+    const hoversCpu: number[] = [];
     let hoverAnswers = 0;
     for (let i = 0; i < POSITIONS; i++) {
-      const { ms, result } = await server.timed<unknown>('textDocument/hover', { textDocument: { uri }, position: randomPosition() });
+      const { ms, cpuMs, result } = await server.timed<unknown>('textDocument/hover', { textDocument: { uri }, position: randomPosition() });
       hovers.push(ms);
+      hoversCpu.push(cpuMs);
       if (result) hoverAnswers++;
     }
     const completions: number[] = [];
+    const completionsCpu: number[] = [];
     let completionAnswers = 0;
     for (let i = 0; i < POSITIONS; i++) {
-      const { ms, result } = await server.timed<{ items?: unknown[] } | unknown[] | null>('textDocument/completion', { textDocument: { uri }, position: randomPosition() });
+      const { ms, cpuMs, result } = await server.timed<{ items?: unknown[] } | unknown[] | null>('textDocument/completion', { textDocument: { uri }, position: randomPosition() });
       completions.push(ms);
+      completionsCpu.push(cpuMs);
       const items = Array.isArray(result) ? result : result?.items;
       if (items && items.length > 0) completionAnswers++;
     }
@@ -101,6 +112,7 @@ async function main(): Promise<void> {
     // Single-character inserts into header values, as incremental changes. Stops early when the
     // budget runs out, so a server that re-parses 50 MB per keystroke still finishes the run.
     const keystrokes: number[] = [];
+    const keystrokesCpu: number[] = [];
     const started = Date.now();
     for (let i = 0; i < EDITS && Date.now() - started < keystrokeBudgetMs; i++) {
       let line = pick(lines.length);
@@ -109,7 +121,9 @@ async function main(): Promise<void> {
       const character = current.indexOf(':') + 2 + pick(current.length - current.indexOf(':') - 1);
       const letter = String.fromCharCode(97 + pick(26));
       lines[line] = current.slice(0, character) + letter + (lines[line] ?? '').slice(character);
-      keystrokes.push((await server.change(uri, { start: { line, character }, end: { line, character } }, letter)).ms);
+      const edit = await server.change(uri, { start: { line, character }, end: { line, character } }, letter);
+      keystrokes.push(edit.ms);
+      keystrokesCpu.push(edit.cpuMs);
     }
 
     const sample: LspSample = {
@@ -117,19 +131,25 @@ async function main(): Promise<void> {
       startupMs: server.startupMs,
       idleHeap: idle.heapUsed,
       openMs: opened.ms,
+      openCpuMs: opened.cpuMs,
       diagnostics: opened.diagnostics,
       heapUsed: memory.heapUsed,
       rss: memory.rss,
       collected: memory.collected,
       symbolsMs: symbols.ms,
+      symbolsCpuMs: symbols.cpuMs,
       symbols: symbols.result?.length ?? 0,
       foldingMs: folding.ms,
+      foldingCpuMs: folding.cpuMs,
       foldingRanges: folding.result?.length ?? 0,
       ping: spread(pings),
       hover: { ...spread(hovers), answered: hoverAnswers },
+      hoverCpu: spread(hoversCpu),
       completion: { ...spread(completions), answered: completionAnswers },
+      completionCpu: spread(completionsCpu),
       keystroke: { ...spread(keystrokes), planned: EDITS },
       keystrokes,
+      keystrokesCpu,
     };
     process.stdout.write(JSON.stringify(sample) + '\n');
   } finally {
