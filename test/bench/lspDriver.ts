@@ -2,11 +2,12 @@
  * Drives the real language server over stdio for the benchmark, like an editor: spawns it (pinned to
  * one core with taskset when available), and times each exchange from the moment the client hands
  * the message to the pipe until the answer (or the diagnostics for that document version) arrives.
- * Beside that wall time it reads how much CPU the server's main thread used for the exchange
- * (/proc/PID/schedstat, nanoseconds), which other work sharing the core does not inflate.
+ * Beside that wall time it reads how much CPU the server process used for the exchange, all its
+ * threads (JavaScript, garbage collector, I/O) summed from /proc/PID/task/TID/schedstat in
+ * nanoseconds: time spent waiting for a core that other work shares is not in it.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
   createProtocolConnection,
@@ -82,10 +83,19 @@ export class BenchServer {
     return server;
   }
 
-  /** CPU time of the server's main (JavaScript) thread so far, in milliseconds; NaN where /proc is not available. */
+  /** CPU time of the server process so far, all threads, in milliseconds; NaN where /proc is not available. */
   serverCpuMs(): number {
     try {
-      return Number(readFileSync(`/proc/${this.child.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+      const tasks = `/proc/${this.child.pid}/task`;
+      let ns = 0;
+      for (const tid of readdirSync(tasks)) {
+        try {
+          ns += Number(readFileSync(`${tasks}/${tid}/schedstat`, 'utf8').split(' ')[0]);
+        } catch {
+          // A thread that ended between listing and reading.
+        }
+      }
+      return ns / 1e6;
     } catch {
       return Number.NaN;
     }
