@@ -146,7 +146,7 @@ function notes(result: SizeResult, rows: readonly Row[]): string[] {
   if (failed('keystroke')) {
     const share = keysCpu.p50 / openCpu;
     out.push(
-      `Keystrokes are not met: p50 ${ms(keys.p50)} (server CPU ${ms(keysCpu.p50)}), ${share > 0.3 ? `about as much as opening the whole document (${ms(openCpu)} of CPU): each edit re-parses and re-validates everything` : `${(share * 100).toFixed(0)}% of an open`}${keys.n < 100 * result.samples.length ? ` (keystrokes stop when the size's time budget is spent, hence ${keys.n} edits instead of 100 a run)` : ''}. It would take incremental re-parsing of the edited message and its neighbours, per-message diagnostics kept between versions, and trace-level checks updated from indexes.`,
+      `Keystrokes are not met: p50 ${ms(keys.p50)} (server CPU ${ms(keysCpu.p50)}), ${share > 0.3 ? `about as much as opening the whole document (${ms(openCpu)} of CPU): each edit re-parses and re-validates everything` : `${(share * 100).toFixed(0)}% of an open`}${keys.n < 100 * result.samples.length ? ` (keystrokes stop when the size's time budget is spent, hence ${keys.n} ${keys.n === 1 ? 'edit' : 'edits'} instead of 100 a run)` : ''}. It would take incremental re-parsing of the edited message and its neighbours, per-message diagnostics kept between versions, and trace-level checks updated from indexes.`,
     );
   }
   if (failed('hover') || failed('completion')) out.push('Hover or completion p99 is over 5 ms of server CPU: the slow tail is requests that look beyond the message under the cursor; it would take indexes built once per version (line → message, Call-ID → messages) and kept across edits.');
