@@ -92,12 +92,23 @@ export interface GeneratedTrace {
   readonly messages: number;
 }
 
-/** A trace of at least `bytes` characters (all ASCII, so characters and bytes agree). */
-export function generateTrace(format: BenchFormat, bytes: number, seed = 1): GeneratedTrace {
+/** One message of a generated trace: the bare SIP message and the same message framed as the log writes it. */
+export interface GeneratedMessage {
+  readonly payload: string;
+  readonly framed: string;
+  /** Sent by the caller's side (requests of the caller) rather than received. */
+  readonly sent: boolean;
+  /** Milliseconds since the start of the trace. */
+  readonly ms: number;
+}
+
+/**
+ * The messages of a trace of at least `bytes` characters (all ASCII, so characters and bytes agree),
+ * one at a time: the 1 GB case is written to disk from this without ever being one string.
+ */
+export function* traceMessages(format: BenchFormat, bytes: number, seed = 1): Generator<GeneratedMessage> {
   const next = random(seed);
-  const parts: string[] = [];
   let size = 0;
-  let messages = 0;
   let ms = 0;
   for (let n = 0; size < bytes; n++) {
     const ip = (): string => `10.${Math.floor(next() * 250)}.${Math.floor(next() * 250)}.${1 + Math.floor(next() * 250)}`;
@@ -115,10 +126,15 @@ export function generateTrace(format: BenchFormat, bytes: number, seed = 1): Gen
     for (const { text, sent } of callMessages(call, next)) {
       ms += 1 + Math.floor(next() * 40);
       const framed = frame(format, text, sent, ms, call);
-      parts.push(framed);
       size += framed.length;
-      messages++;
+      yield { payload: text, framed, sent, ms };
     }
   }
-  return { text: parts.join(''), messages };
+}
+
+/** A whole trace of at least `bytes` characters as one string. */
+export function generateTrace(format: BenchFormat, bytes: number, seed = 1): GeneratedTrace {
+  const parts: string[] = [];
+  for (const { framed } of traceMessages(format, bytes, seed)) parts.push(framed);
+  return { text: parts.join(''), messages: parts.length };
 }

@@ -22,9 +22,10 @@ import { registerFeatures } from './features';
 import { guard } from './state';
 import { INSTALL_ROOT } from '../installRoot';
 import { LARGE_DOCUMENT, withProgress } from './progress';
+import { diagnosticsDebounceMs, registerDebugRequests } from './debug';
 
-/** Diagnostics wait for typing to pause this long, so a burst of keystrokes costs one validation. */
-const DEBOUNCE_MS = 150;
+/** Diagnostics wait for typing to pause this long, so a burst of keystrokes costs one validation (150 ms; debug.ts). */
+const DEBOUNCE_MS = diagnosticsDebounceMs();
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -151,6 +152,7 @@ export function startServer(): void {
   );
 
   registerFeatures({ connection, documents, cache, settings: () => settings });
+  registerDebugRequests(connection);
   documents.listen(connection);
   connection.listen();
 }

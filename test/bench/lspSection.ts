@@ -1,0 +1,181 @@
+/**
+ * The language server, end to end over stdio: the issue's budgets at the largest size, the same
+ * figures at 1, 10 and 50 MB (growth), and other trace formats at 10 MB. Each run is a fresh server
+ * process on CPU 0, driven from CPU 1 by measureLsp.
+ */
+import { join } from 'node:path';
+import type { BenchFormat } from './generate';
+import type { LspSample, Spread } from './measureLsp';
+import { runJson, timeCommand } from './processes';
+import { median, percentile } from './stats';
+import { mb, ms, type Row, type Section } from './table';
+import { writeTraceFile } from './traceFiles';
+
+export interface ParseSample {
+  readonly scanMs: number;
+  readonly parseMs: number;
+  readonly messages: number;
+}
+
+export interface LspOptions {
+  readonly server: string;
+  readonly dataDir: string;
+  readonly sizesMb: readonly number[];
+  readonly runs: number;
+  readonly otherFormats: readonly BenchFormat[];
+  /** Time for keystrokes per size, shared by its runs: each run edits while budget is left (the first always edits at least once). */
+  readonly keystrokeBudgetMs: number;
+}
+
+interface SizeResult {
+  readonly format: BenchFormat;
+  readonly bytes: number;
+  readonly messages: number;
+  readonly samples: readonly LspSample[];
+  readonly scanMs: number;
+  readonly parseMs: number;
+}
+
+const languageOf = (format: BenchFormat): string => (format === 'sip' ? 'sip' : 'sip-log');
+const med = (samples: readonly LspSample[], pick: (s: LspSample) => number): number => median(samples.map(pick));
+const medSpread = (samples: readonly LspSample[], pick: (s: LspSample) => Spread): Spread => ({
+  n: samples.reduce((sum, s) => sum + pick(s).n, 0),
+  p50: med(samples, (s) => pick(s).p50),
+  p95: med(samples, (s) => pick(s).p95),
+  p99: med(samples, (s) => pick(s).p99),
+});
+/** Keystrokes are few at large sizes while every one re-parses the document, so they are pooled across runs. */
+const pooled = (all: readonly number[]): Spread => ({ n: all.length, p50: percentile(all, 50), p95: percentile(all, 95), p99: percentile(all, 99) });
+const pooledKeystrokes = (samples: readonly LspSample[]): Spread => pooled(samples.flatMap((s) => s.keystrokes));
+
+function measureSize(options: LspOptions, format: BenchFormat, sizeMb: number, runs: number): SizeResult {
+  const file = join(options.dataDir, `lsp-${format}-${sizeMb}mb.log`);
+  const trace = writeTraceFile(file, format, sizeMb * 1e6);
+  const parse = runJson<ParseSample>(0, join(__dirname, 'measureParse.js'), [file], ['--expose-gc']);
+  const samples: LspSample[] = [];
+  let keystrokeBudget = options.keystrokeBudgetMs;
+  for (let run = 0; run < runs; run++) {
+    process.stdout.write(`  lsp ${format} ${sizeMb} MB run ${run + 1}/${runs}\n`);
+    const sample = runJson<LspSample>(1, join(__dirname, 'measureLsp.js'), [options.server, file, languageOf(format), String(Math.max(0, keystrokeBudget))]);
+    keystrokeBudget -= sample.keystrokes.reduce((sum, k) => sum + k, 0);
+    samples.push(sample);
+  }
+  return { format, bytes: trace.bytes, messages: trace.messages, samples, scanMs: parse.scanMs, parseMs: parse.parseMs };
+}
+
+/** How long a bare Node process takes to start and exit on CPU 0: the floor under server start-up. */
+function bareNodeStartMs(): number {
+  return median(Array.from({ length: 5 }, () => timeCommand(0, process.execPath, ['-e', '0']).ms));
+}
+
+const cpu = (value: number): string => (Number.isFinite(value) ? `server CPU ${ms(value)}` : 'server CPU n/a');
+
+function budgetRows(result: SizeResult, nodeStart: number): Row[] {
+  const s = result.samples;
+  const keys = pooledKeystrokes(s);
+  const keysCpu = pooled(s.flatMap((x) => x.keystrokesCpu));
+  const ping = medSpread(s, (x) => x.ping);
+  const hover = medSpread(s, (x) => x.hover);
+  const hoverCpu = medSpread(s, (x) => x.hoverCpu);
+  const completion = medSpread(s, (x) => x.completion);
+  const completionCpu = medSpread(s, (x) => x.completionCpu);
+  const heap = med(s, (x) => x.heapUsed);
+  const open = med(s, (x) => x.openMs);
+  const openCpu = med(s, (x) => x.openCpuMs);
+  const symbols = med(s, (x) => x.symbolsMs);
+  const symbolsCpu = med(s, (x) => x.symbolsCpuMs);
+  const folding = med(s, (x) => x.foldingMs);
+  const foldingCpu = med(s, (x) => x.foldingCpuMs);
+  const startup = med(s, (x) => x.startupMs);
+  const three = (x: Spread): string => `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}`;
+  return [
+    { figure: 'server start → initialize result (stand-in for activation → ready)', budget: '≤ 150 ms', measured: ms(startup), baseline: `bare \`node -e 0\`: ${ms(nodeStart)}`, ratio: startup / nodeStart, pass: startup <= 150 },
+    { figure: `open → diagnostics published (${med(s, (x) => x.diagnostics)} diagnostics)`, budget: '≤ 1.0 s', measured: `${ms(open)} (${cpu(openCpu)})`, baseline: `bare line scan: ${ms(result.scanMs)}; parse alone: ${ms(result.parseMs)}`, ratio: open / result.scanMs, pass: open <= 1000, cpuPass: openCpu <= 1000 },
+    { figure: `keystroke → diagnostics p50 / p95 (${keys.n} ${keys.n === 1 ? 'edit' : 'edits'} in all, pooled)`, budget: 'p95 ≤ 20 ms', measured: `${ms(keys.p50)} / ${ms(keys.p95)} (${cpu(keysCpu.p50)} / ${ms(keysCpu.p95)})`, baseline: `request round trip p95: ${ms(ping.p95)}`, ratio: keys.p95 / ping.p95, pass: keys.p95 <= 20, cpuPass: keysCpu.p95 <= 20 },
+    { figure: `hover p50 / p95 / p99 (${hover.n / s.length} positions a run)`, budget: 'p99 ≤ 5 ms', measured: `${three(hover)} (${cpu(hoverCpu.p99)} p99)`, baseline: `round trip: ${three(ping)}`, ratio: hover.p99 / ping.p99, pass: hover.p99 <= 5, cpuPass: hoverCpu.p99 <= 5 },
+    { figure: `completion p50 / p95 / p99 (${completion.n / s.length} positions a run)`, budget: 'p99 ≤ 5 ms', measured: `${three(completion)} (${cpu(completionCpu.p99)} p99)`, baseline: `round trip: ${three(ping)}`, ratio: completion.p99 / ping.p99, pass: completion.p99 <= 5, cpuPass: completionCpu.p99 <= 5 },
+    { figure: `document symbols (${med(s, (x) => x.symbols)} top-level)`, budget: '≤ 150 ms', measured: `${ms(symbols)} (${cpu(symbolsCpu)})`, baseline: `bare line scan: ${ms(result.scanMs)}`, ratio: symbols / result.scanMs, pass: symbols <= 150, cpuPass: symbolsCpu <= 150 },
+    { figure: `folding ranges (${med(s, (x) => x.foldingRanges)})`, budget: '≤ 150 ms', measured: `${ms(folding)} (${cpu(foldingCpu)})`, baseline: `bare line scan: ${ms(result.scanMs)}`, ratio: folding / result.scanMs, pass: folding <= 150, cpuPass: foldingCpu <= 150 },
+    { figure: `server heap after opening (after a full GC; idle server: ${mb(med(s, (x) => x.idleHeap))}, RSS ${mb(med(s, (x) => x.rss))})`, budget: '≤ 3x the file', measured: mb(heap), baseline: `the file: ${mb(result.bytes)}`, ratio: heap / result.bytes, pass: heap <= 3 * result.bytes },
+  ];
+}
+
+function growthTable(results: readonly SizeResult[]): string {
+  const figures: [string, (r: SizeResult) => number, boolean][] = [
+    ['open → diagnostics', (r) => med(r.samples, (x) => x.openMs), true],
+    ['open, server CPU', (r) => med(r.samples, (x) => x.openCpuMs), true],
+    ['keystroke → diagnostics p50', (r) => pooledKeystrokes(r.samples).p50, true],
+    ['keystroke, server CPU p50', (r) => pooled(r.samples.flatMap((x) => x.keystrokesCpu)).p50, true],
+    ['hover p99', (r) => medSpread(r.samples, (x) => x.hover).p99, false],
+    ['completion p99', (r) => medSpread(r.samples, (x) => x.completion).p99, false],
+    ['document symbols', (r) => med(r.samples, (x) => x.symbolsMs), true],
+    ['document symbols, server CPU', (r) => med(r.samples, (x) => x.symbolsCpuMs), true],
+    ['folding ranges', (r) => med(r.samples, (x) => x.foldingMs), true],
+  ];
+  const header = `| figure | ${results.map((r) => `${r.format} ${mb(r.bytes)}`).join(' | ')} | per MB (${results.map((r) => mb(r.bytes)).join(', ')}) |`;
+  const lines = [header, `|---|${results.map(() => '---|').join('')}---|`];
+  for (const [name, pick, perMb] of figures) {
+    const values = results.map(pick);
+    const per = perMb ? values.map((v, i) => ms(v / ((results[i]?.bytes ?? 1) / 1e6))).join(', ') : '(per request)';
+    lines.push(`| ${name} | ${values.map(ms).join(' | ')} | ${per} |`);
+  }
+  const heaps = results.map((r) => med(r.samples, (x) => x.heapUsed));
+  lines.push(`| server heap after opening | ${heaps.map(mb).join(' | ')} | ${heaps.map((h, i) => `${(h / (results[i]?.bytes ?? 1)).toFixed(2)}x`).join(', ')} of the file |`);
+  return lines.join('\n');
+}
+
+/** What a failing budget would take, from what the numbers show. */
+function notes(result: SizeResult, rows: readonly Row[]): string[] {
+  const out: string[] = [];
+  const open = med(result.samples, (x) => x.openMs);
+  const openCpu = med(result.samples, (x) => x.openCpuMs);
+  const keys = pooledKeystrokes(result.samples);
+  const keysCpu = pooled(result.samples.flatMap((x) => x.keystrokesCpu));
+  const row = (prefix: string): Row | undefined => rows.find((r) => r.figure.startsWith(prefix));
+  const failed = (prefix: string): boolean => row(prefix)?.pass === false && row(prefix)?.cpuPass !== true;
+  const waitOnly = rows.filter((r) => r.pass === false && r.cpuPass === true).map((r) => r.figure.replace(/ \(.*$/, ''));
+  if (waitOnly.length > 0) {
+    const floor = medSpread(result.samples, (x) => x.ping).p99;
+    out.push(`${waitOnly.join(', ')}: over budget on wall time only. The server's own CPU time is within the budget; the rest is waiting for a core shared with other work, and the pipe: a hover on a one-message document itself takes ${ms(floor)} at p99 in this run. On an idle core these should pass.`);
+  }
+  if (failed('open')) {
+    out.push(
+      `Open is not met: ${ms(open)} (server CPU ${ms(openCpu)}) for ${mb(result.bytes)}, of which parsing alone is ${ms(result.parseMs)} (${(result.bytes / 1e6 / (result.parseMs / 1000)).toFixed(0)} MB/s); the rest is the checks over every message and the trace-level checks in one synchronous pass, and receiving the text. It would take the parser at ≥ 100 MB/s, the per-message checks on a lazily parsed model, and trace-level checks fed from the document index rather than a rescan; and progress reporting for what remains.`,
+    );
+  }
+  if (failed('keystroke')) {
+    const share = keysCpu.p50 / openCpu;
+    out.push(
+      `Keystrokes are not met: p50 ${ms(keys.p50)} (server CPU ${ms(keysCpu.p50)}), ${share > 0.3 ? `about as much as opening the whole document (${ms(openCpu)} of CPU): each edit re-parses and re-validates everything` : `${(share * 100).toFixed(0)}% of an open`}${keys.n < 100 * result.samples.length ? ` (keystrokes stop when the size's time budget is spent, hence ${keys.n} ${keys.n === 1 ? 'edit' : 'edits'} instead of 100 a run)` : ''}. It would take incremental re-parsing of the edited message and its neighbours, per-message diagnostics kept between versions, and trace-level checks updated from indexes.`,
+    );
+  }
+  if (failed('hover') || failed('completion')) out.push('Hover or completion p99 is over 5 ms of server CPU: the slow tail is requests that look beyond the message under the cursor; it would take indexes built once per version (line → message, Call-ID → messages) and kept across edits.');
+  if (failed('document symbols') || failed('folding')) out.push('Symbols or folding are over 150 ms of server CPU: both walk every message and answer tens of thousands of entries; it would take building them from the cached parse once per version and, for symbols, grouping by call so the answer stays small.');
+  if (row('server heap')?.pass === false) out.push('Heap is over 3x the file: the server holds the text, the parsed model (one object per header and per range) and the findings; it would take the compact header store described under the parser section, and findings kept as offsets rather than objects.');
+  if (row('server start')?.pass === false) out.push(`Start-up is over 150 ms: a bare Node start on this core already takes a good part of it; the rest is loading the bundle and building the registry tables, which would need deferring until first use.`);
+  return out;
+}
+
+export function lspSection(options: LspOptions): Section {
+  const nodeStart = bareNodeStartMs();
+  const growth = options.sizesMb.map((size) => measureSize(options, 'sipp', size, options.runs));
+  const largest = growth[growth.length - 1];
+  if (!largest) return { title: 'Language server', intro: '', rows: [], notes: ['No sizes to measure.'] };
+  const formats = options.otherFormats.map((format) => measureSize(options, format, 10, 1));
+  const rows = budgetRows(largest, nodeStart);
+  const formatRows = [growth.find((r) => r.bytes < 20e6 && r.bytes > 5e6), ...formats].filter((r): r is SizeResult => r !== undefined);
+  const extra = [
+    `### Growth (sipp traces; median of ${options.runs} fresh server processes per size)`,
+    '',
+    growthTable(growth),
+    '',
+    formatRows.length > 1 ? `### Other formats at 10 MB (one run each)\n\n${growthTable(formatRows)}` : '',
+  ].join('\n');
+  return {
+    title: `Language server: ${largest.format} trace of ${mb(largest.bytes)}, ${largest.messages.toLocaleString('en-US')} messages`,
+    intro: `\`node dist/server.js --stdio\` (the bundle users run) with \`--expose-gc\`, \`SIPLS_DIAGNOSTICS_DEBOUNCE_MS=0\` (so keystroke times are the server's own work, not the 150 ms typing pause) and \`SIPLS_DEBUG_REQUESTS=1\` (for \`sipls/debug/memory\`), pinned to CPU 0; the driver runs on CPU 1. Median of ${options.runs} runs, each a fresh server process. Times run from handing the message to the pipe to the answer, or to the \`publishDiagnostics\` of that document version, so they include JSON encoding and the pipe. "Server CPU" is the CPU time of the server process, all threads, during the same exchange (/proc/PID/task/*/schedstat): what the wall time would approach on an idle core, since waiting for a core shared with other work is not in it. Verdicts are on wall time, as the budgets are; a row that fails only because of that wait says so. Keystrokes are single letters inserted into random header values, sent as incremental changes; positions for hover and completion are random lines and columns. The round-trip baseline is a hover on a one-message document: the protocol's floor.`,
+    rows,
+    extra,
+    notes: notes(largest, rows),
+  };
+}
