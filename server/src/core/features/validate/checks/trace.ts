@@ -25,10 +25,11 @@ const memo = new WeakMap<object, Facts[]>();
 
 /** Facts for every message with a Call-ID and a CSeq; computed once per document and shared by all trace checks. */
 function factsOf(context: TraceContext): Facts[] {
-  const cached = memo.get(context.document);
+  const owner = context.messages ?? context.document;
+  const cached = memo.get(owner);
   if (cached) return cached;
   const facts: Facts[] = [];
-  for (const message of context.document.messages) {
+  for (const message of context.messages ?? context.document.messages) {
     const id = callId(message);
     const cseq = cseqOf(context.text, message);
     if (!id || !cseq?.method || Number.isNaN(cseq.value)) continue;
@@ -46,8 +47,21 @@ function factsOf(context: TraceContext): Facts[] {
       toAddress: nameAddrOf(context.text, message, 'To'),
     });
   }
-  memo.set(context.document, facts);
+  memo.set(owner, facts);
   return facts;
+}
+
+/**
+ * What ties a message to others in the trace checks: its Call-ID and top Via branch (every group
+ * they form, transaction, dialog side or copy, is keyed by one of the two). Empty for a message the
+ * checks skip (no Call-ID or no usable CSeq).
+ */
+export function traceKeys(text: string, message: SipMessage): string[] {
+  const id = callId(message);
+  const cseq = cseqOf(text, message);
+  if (!id || !cseq?.method || Number.isNaN(cseq.value)) return [];
+  const branch = topVia(text, message)?.branch?.text ?? '';
+  return branch ? [id, branch] : [id];
 }
 
 const span = (message: SipMessage): { start: number; end: number } => ({ start: message.startLine.start, end: message.startLine.end });

@@ -1,0 +1,225 @@
+/**
+ * Validation that follows a re-parse instead of starting over. Findings are kept per message: those
+ * of the message checks, and those the trace checks report on the message. After an edit only the
+ * re-parsed messages run the message checks again; the trace checks run again only over the
+ * messages that share a Call-ID or a top Via branch with a message the edit removed or added (every
+ * group the trace checks form is keyed by one of the two, so the others' findings cannot change).
+ * Kept findings are moved with their message, lazily: an entry stores the offset delta, and only the
+ * findings that survive the per-check limit are rebuilt at the new offsets.
+ *
+ * The result is the list validate() returns for the same text and document, in the same order.
+ */
+import type { SipDocument, SipMessage, Span } from '../../parser/model';
+import type { ReparseChange } from '../../parser/reparse';
+import { CHECKS } from './catalog';
+import { TRACE_CHECKS, traceKeys } from './checks/trace';
+import type { Check, Finding, Fix, Report, Severity, ValidateOptions } from './types';
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** A finding as its check reported it, with the check's position in CHECKS. */
+interface Raw {
+  readonly check: number;
+  readonly finding: Finding;
+}
+
+interface Entry {
+  /** Findings of the message checks. */
+  readonly own: readonly Raw[];
+  /** Findings the trace checks reported on this message's start line. */
+  readonly trace: readonly Raw[];
+  /** Call-ID and branch (see traceKeys). */
+  readonly keys: readonly string[];
+  /** Characters the message moved since its findings were computed. */
+  readonly delta: number;
+}
+
+export interface Validation {
+  readonly options: ValidateOptions;
+  readonly messageCount: number;
+  readonly entries: readonly Entry[];
+  /** What validate() returns. */
+  readonly findings: readonly Finding[];
+}
+
+const NONE: readonly Raw[] = Object.freeze([]);
+const GROUP_CHECKS: ReadonlySet<Check> = new Set<Check>(TRACE_CHECKS);
+
+function reporter(check: Check, position: number, options: ValidateOptions, into: Raw[]): Report {
+  const configuredLevel = options.levels?.[check.id];
+  const configured: Severity | undefined = configuredLevel === 'off' ? undefined : configuredLevel;
+  return (span, message, extra = {}) => {
+    const finding: Finding = { code: check.id, severity: configured ?? extra.severity ?? check.defaultSeverity, message, span, ...(extra.fix ? { fix: extra.fix } : {}) };
+    into.push({ check: position, finding });
+  };
+}
+
+function enabled(check: Check, options: ValidateOptions): boolean {
+  return options.levels?.[check.id] !== 'off';
+}
+
+function messageFindings(text: string, document: SipDocument, message: SipMessage, options: ValidateOptions): readonly Raw[] {
+  const found: Raw[] = [];
+  const inLog = document.format !== 'sip';
+  CHECKS.forEach((check, position) => {
+    if (check.scope !== 'message' || !enabled(check, options)) return;
+    try {
+      check.run({ text, document, message, inLog }, reporter(check, position, options, found));
+    } catch {
+      // A check that throws is a sipls bug; the others still run.
+    }
+  });
+  return found.length > 0 ? found : NONE;
+}
+
+/** Index of the message whose start line begins at the offset (trace checks report on start lines), or -1. */
+function messageStartingAt(messages: readonly SipMessage[], offset: number): number {
+  let lo = 0;
+  let hi = messages.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = messages[mid]?.startLine.start ?? 0;
+    if (start === offset) return mid;
+    if (start < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Runs the trace checks that group messages, over `subset` (or all), and hands back each finding with its message. */
+function groupFindings(text: string, document: SipDocument, subset: readonly SipMessage[] | undefined, options: ValidateOptions, add: (message: number, raw: Raw) => void): void {
+  const inLog = document.format !== 'sip';
+  CHECKS.forEach((check, position) => {
+    if (check.scope !== 'trace' || !GROUP_CHECKS.has(check) || !enabled(check, options)) return;
+    const found: Raw[] = [];
+    try {
+      check.run({ text, document, inLog, ...(subset ? { messages: subset } : {}) }, reporter(check, position, options, found));
+    } catch {
+      // As in validate(): what was reported stays.
+    }
+    for (const raw of found) add(messageStartingAt(document.messages, raw.finding.span.start), raw);
+  });
+}
+
+/** Trace checks on the document as a whole (problems outside any message): cheap, run every time. */
+function documentFindings(text: string, document: SipDocument, options: ValidateOptions): Raw[] {
+  const found: Raw[] = [];
+  const inLog = document.format !== 'sip';
+  CHECKS.forEach((check, position) => {
+    if (check.scope !== 'trace' || GROUP_CHECKS.has(check) || !enabled(check, options)) return;
+    try {
+      check.run({ text, document, inLog }, reporter(check, position, options, found));
+    } catch {
+      // As in validate().
+    }
+  });
+  return found;
+}
+
+export function validateAll(text: string, document: SipDocument, options: ValidateOptions = {}): Validation {
+  const messages = document.messages;
+  const own = messages.map((message) => messageFindings(text, document, message, options));
+  const trace: Raw[][] = messages.map(() => []);
+  const loose: Raw[] = [];
+  groupFindings(text, document, undefined, options, (at, raw) => (at >= 0 ? trace[at]?.push(raw) : loose.push(raw)));
+  const entries = messages.map((message, i): Entry => ({ own: own[i] ?? NONE, trace: trace[i]?.length ? trace[i] : NONE, keys: traceKeys(text, message), delta: 0 }));
+  return finish(text, document, options, entries, loose);
+}
+
+/**
+ * The validation of `document`, which reparse made from the document `previous` validated, given
+ * what the re-parse kept (`change`). Falls back to validateAll when the options differ or the
+ * re-parse replaced everything.
+ */
+export function revalidate(previous: Validation, text: string, document: SipDocument, change: ReparseChange, options: ValidateOptions): Validation {
+  const messages = document.messages;
+  const oldCount = previous.messageCount;
+  const everything = change.firstOld === 0 && change.endOld === oldCount;
+  if (options !== previous.options || everything || oldCount < 2 !== messages.length < 2 || previous.entries.length !== oldCount) return validateAll(text, document, options);
+  const { firstOld, endOld, endNew, delta } = change;
+  const entries: Entry[] = previous.entries.slice(0, firstOld);
+  const affected = new Set<string>();
+  for (let i = firstOld; i < endOld; i++) for (const key of previous.entries[i]?.keys ?? []) affected.add(key);
+  for (let i = firstOld; i < endNew; i++) {
+    const message = messages[i];
+    if (!message) continue;
+    const keys = traceKeys(text, message);
+    for (const key of keys) affected.add(key);
+    entries.push({ own: messageFindings(text, document, message, options), trace: NONE, keys, delta: 0 });
+  }
+  for (let i = endOld; i < oldCount; i++) {
+    const entry = previous.entries[i];
+    if (entry) entries.push(delta === 0 ? entry : { ...entry, delta: entry.delta + delta });
+  }
+
+  // Messages whose groups may have changed: their trace findings are found again.
+  const subset: SipMessage[] = [];
+  const positions: number[] = [];
+  if (affected.size > 0) {
+    entries.forEach((entry, i) => {
+      const message = messages[i];
+      if (message && entry.keys.some((key) => affected.has(key))) {
+        subset.push(message);
+        positions.push(i);
+      }
+    });
+  }
+  const trace = new Map<number, Raw[]>(positions.map((i) => [i, []]));
+  const loose: Raw[] = [];
+  if (subset.length > 0) groupFindings(text, document, subset, options, (at, raw) => (trace.get(at)?.push(raw) ?? loose.push(raw)));
+  for (const [i, found] of trace) {
+    const entry = entries[i];
+    // Stored as if computed before the entry's move, so that the entry's delta applies to all its findings.
+    if (entry) entries[i] = { ...entry, trace: found.length > 0 ? found.map((raw) => ({ check: raw.check, finding: moved(raw.finding, -entry.delta, undefined) })) : NONE };
+  }
+  return finish(text, document, options, entries, loose);
+}
+
+/** Checks may report a token (a span with its text) as the span: whatever else it holds is kept. */
+function moveSpan(span: Span, delta: number): Span {
+  return delta === 0 ? span : { ...span, start: span.start + delta, end: span.end + delta };
+}
+
+function moveFix(fix: Fix, delta: number): Fix {
+  return { title: fix.title, edits: fix.edits.map((edit) => ({ span: moveSpan(edit.span, delta), newText: edit.newText })) };
+}
+
+function moved(finding: Finding, delta: number, messageIndex: number | undefined): Finding {
+  const { messageIndex: _ignored, ...rest } = finding;
+  void _ignored;
+  const base = delta === 0 ? rest : { ...rest, span: moveSpan(finding.span, delta), ...(finding.fix ? { fix: moveFix(finding.fix, delta) } : {}) };
+  return messageIndex !== undefined ? { ...base, messageIndex } : base;
+}
+
+/** Puts the kept findings together as validate() would: the per-check limit, then sorted by position and severity. */
+function finish(text: string, document: SipDocument, options: ValidateOptions, entries: readonly Entry[], loose: readonly Raw[]): Validation {
+  const limit = options.maxPerCheck ?? Number.POSITIVE_INFINITY;
+  const buckets: Finding[][] = CHECKS.map(() => []);
+  const suppressed = new Array<number>(CHECKS.length).fill(0);
+  const firstSuppressed: (Span | undefined)[] = new Array<Span | undefined>(CHECKS.length).fill(undefined);
+  const take = (raw: Raw, delta: number, messageIndex: number | undefined): void => {
+    const bucket = buckets[raw.check];
+    if (!bucket) return;
+    if (bucket.length >= limit) {
+      suppressed[raw.check] = (suppressed[raw.check] ?? 0) + 1;
+      firstSuppressed[raw.check] ??= moveSpan(raw.finding.span, delta);
+      return;
+    }
+    bucket.push(moved(raw.finding, delta, messageIndex));
+  };
+  entries.forEach((entry, i) => {
+    for (const raw of entry.own) take(raw, entry.delta, i);
+    for (const raw of entry.trace) take(raw, entry.delta, undefined);
+  });
+  for (const raw of loose) take(raw, 0, undefined);
+  for (const raw of documentFindings(text, document, options)) take(raw, 0, undefined);
+  const findings: Finding[] = [];
+  CHECKS.forEach((check, position) => {
+    for (const finding of buckets[position] ?? []) findings.push(finding);
+    const count = suppressed[position] ?? 0;
+    const span = firstSuppressed[position];
+    if (count > 0 && span) findings.push({ code: check.id, severity: 'information', message: `${count} more "${check.id}" findings in this document are not shown (limit ${limit} per check).`, span });
+  });
+  findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  return { options, messageCount: document.messages.length, entries, findings };
+}
