@@ -41,6 +41,19 @@ export interface Reparsed {
   readonly change: ReparseChange;
 }
 
+/** Two re-parses in a row as one: what `second` kept of what `first` kept. */
+export function composeChanges(first: ReparseChange, second: ReparseChange): ReparseChange {
+  // The region of the middle document either re-parse touched; before it nothing moved, after it
+  // the first re-parse's and then the second's renumbering apply.
+  const middleEnd = Math.max(first.endNew, second.endOld);
+  return {
+    firstOld: Math.min(first.firstOld, second.firstOld),
+    endOld: middleEnd - first.endNew + first.endOld,
+    endNew: middleEnd - second.endOld + second.endNew,
+    delta: first.delta + second.delta,
+  };
+}
+
 /** The region a run of changes covers, applied one after the other: previous text [start, oldEnd) became new text [start, newEnd). */
 export interface ChangedRegion {
   readonly start: number;
