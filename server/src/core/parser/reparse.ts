@@ -123,13 +123,12 @@ export function reparseWithChange(previous: SipDocument, previousText: string, c
 
   const keptBefore = Math.max(left, 0);
   const endOld = Math.min(right + 1, n);
-  const messages: SipMessage[] = old.slice(0, keptBefore);
-  for (const message of parsed) messages.push(shiftMessage(message, from, messages.length));
-  const endNew = messages.length;
-  for (let i = endOld; i < n; i++) {
-    const message = old[i];
-    if (message) messages.push(shiftMessage(message, delta, messages.length));
-  }
+  // Sized once: no array growth for the (usually many) messages after the edit.
+  const endNew = keptBefore + parsed.length;
+  const messages = new Array<SipMessage>(endNew + n - endOld);
+  for (let i = 0; i < keptBefore; i++) messages[i] = old[i] as SipMessage;
+  for (let i = 0; i < parsed.length; i++) messages[keptBefore + i] = shiftMessage(parsed[i] as SipMessage, from, keptBefore + i);
+  for (let i = endNew, j = endOld; j < n; i++, j++) messages[i] = shiftMessage(old[j] as SipMessage, delta, i);
 
   const problems: ParseProblem[] = [];
   for (const problem of previous.problems) {

@@ -95,15 +95,15 @@ class ShiftedHeader implements Header {
 }
 
 class ShiftedMessage implements SipMessage {
-  private cache: {
-    startLine?: StartLine;
-    headers?: readonly Header[];
-    body?: BodyInfo | null;
-    span?: Span;
-    lines?: LineTable;
-    context?: LogContext | null;
-    problems?: readonly ParseProblem[];
-  } = {};
+  // Built on first access. Fields rather than one cache object: a keystroke near the top of a long
+  // trace makes one of these per later message, so each costs a single small allocation.
+  private shiftedStartLine: StartLine | undefined;
+  private shiftedHeaders: readonly Header[] | undefined;
+  private shiftedBody: BodyInfo | null | undefined;
+  private shiftedSpan: Span | undefined;
+  private shiftedLines: LineTable | undefined;
+  private shiftedContext: LogContext | null | undefined;
+  private shiftedProblems: readonly ParseProblem[] | undefined;
 
   constructor(
     readonly base: SipMessage,
@@ -115,23 +115,23 @@ class ShiftedMessage implements SipMessage {
     return this.base.kind;
   }
   get startLine(): StartLine {
-    return (this.cache.startLine ??= shiftStartLine(this.base.startLine, this.delta));
+    return (this.shiftedStartLine ??= shiftStartLine(this.base.startLine, this.delta));
   }
   get headers(): readonly Header[] {
-    return (this.cache.headers ??= this.base.headers.map((header) => new ShiftedHeader(header, this.delta, this.base.firstLine)));
+    return (this.shiftedHeaders ??= this.base.headers.map((header) => new ShiftedHeader(header, this.delta, this.base.firstLine)));
   }
   get body(): BodyInfo | null {
-    if (this.cache.body !== undefined) return this.cache.body;
+    if (this.shiftedBody !== undefined) return this.shiftedBody;
     const body = this.base.body;
     const first = this.base.firstLine;
-    this.cache.body = body ? { start: body.start + this.delta, end: body.end + this.delta, bytes: body.bytes, firstLine: body.firstLine - first, lastLine: body.lastLine - first } : null;
-    return this.cache.body;
+    this.shiftedBody = body ? { start: body.start + this.delta, end: body.end + this.delta, bytes: body.bytes, firstLine: body.firstLine - first, lastLine: body.lastLine - first } : null;
+    return this.shiftedBody;
   }
   get span(): Span {
-    return (this.cache.span ??= span(this.base.span, this.delta));
+    return (this.shiftedSpan ??= span(this.base.span, this.delta));
   }
   get lines(): LineTable {
-    return (this.cache.lines ??= shiftLines(this.base.lines, this.base.firstLine, this.base.lastLine, this.delta));
+    return (this.shiftedLines ??= shiftLines(this.base.lines, this.base.firstLine, this.base.lastLine, this.delta));
   }
   get firstLine(): number {
     return 0;
@@ -140,12 +140,12 @@ class ShiftedMessage implements SipMessage {
     return this.base.lastLine - this.base.firstLine;
   }
   get context(): LogContext | null {
-    if (this.cache.context !== undefined) return this.cache.context;
+    if (this.shiftedContext !== undefined) return this.shiftedContext;
     const context = this.base.context;
-    this.cache.context = context && context.frameSpan ? { ...context, frameSpan: span(context.frameSpan, this.delta) } : context;
-    return this.cache.context;
+    this.shiftedContext = context && context.frameSpan ? { ...context, frameSpan: span(context.frameSpan, this.delta) } : context;
+    return this.shiftedContext;
   }
   get problems(): readonly ParseProblem[] {
-    return (this.cache.problems ??= this.base.problems.length === 0 ? this.base.problems : this.base.problems.map((problem) => ({ ...problem, span: span(problem.span, this.delta) })));
+    return (this.shiftedProblems ??= this.base.problems.length === 0 ? this.base.problems : this.base.problems.map((problem) => ({ ...problem, span: span(problem.span, this.delta) })));
   }
 }

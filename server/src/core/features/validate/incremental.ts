@@ -28,16 +28,18 @@ interface Entry {
   readonly own: readonly Raw[];
   /** Findings the trace checks reported on this message's start line. */
   readonly trace: readonly Raw[];
-  /** Call-ID and branch (see traceKeys). */
-  readonly keys: readonly string[];
-  /** Characters the message moved since its findings were computed. */
-  readonly delta: number;
 }
 
 export interface Validation {
   readonly options: ValidateOptions;
   readonly messageCount: number;
   readonly entries: readonly Entry[];
+  /** Per entry, the characters its message moved since its findings were computed: numbers, so a keystroke moves them without allocating. */
+  readonly deltas: Int32Array;
+  /** Per entry, two numbers naming its Call-ID and branch (see traceKeys) in `keyNames`, -1 for none: a tight scan finds the messages an edit's calls reach. */
+  readonly keys: Int32Array;
+  /** Key text to number, shared by the validations that follow one another. */
+  readonly keyNames: Map<string, number>;
   /** What validate() returns. */
   readonly findings: readonly Finding[];
 }
@@ -122,8 +124,11 @@ export function validateAll(text: string, document: SipDocument, options: Valida
   const trace: Raw[][] = messages.map(() => []);
   const loose: Raw[] = [];
   groupFindings(text, document, undefined, options, (at, raw) => (at >= 0 ? trace[at]?.push(raw) : loose.push(raw)));
-  const entries = messages.map((message, i): Entry => ({ own: own[i] ?? NONE, trace: trace[i]?.length ? trace[i] : NONE, keys: traceKeys(text, message), delta: 0 }));
-  return finish(text, document, options, entries, loose);
+  const entries = messages.map((_, i): Entry => ({ own: own[i] ?? NONE, trace: trace[i]?.length ? trace[i] : NONE }));
+  const keyNames = new Map<string, number>();
+  const keys = new Int32Array(2 * messages.length);
+  messages.forEach((message, i) => storeKeys(keys, i, traceKeys(text, message), keyNames));
+  return finish(text, document, options, entries, new Int32Array(entries.length), { keys, keyNames }, loose);
 }
 
 /**
@@ -138,31 +143,44 @@ export function revalidate(previous: Validation, text: string, document: SipDocu
   if (options !== previous.options || everything || oldCount < 2 !== messages.length < 2 || previous.entries.length !== oldCount) return validateAll(text, document, options);
   const { firstOld, endOld, endNew, delta } = change;
   const entries: Entry[] = previous.entries.slice(0, firstOld);
-  const affected = new Set<string>();
-  for (let i = firstOld; i < endOld; i++) for (const key of previous.entries[i]?.keys ?? []) affected.add(key);
+  const { keyNames } = previous;
+  const keys = new Int32Array(2 * messages.length);
+  keys.set(previous.keys.subarray(0, 2 * firstOld));
+  const affected = new Set<number>();
+  for (let i = 2 * firstOld; i < 2 * endOld; i++) if ((previous.keys[i] ?? -1) >= 0) affected.add(previous.keys[i] ?? -1);
   for (let i = firstOld; i < endNew; i++) {
     const message = messages[i];
     if (!message) continue;
-    const keys = traceKeys(text, message);
-    for (const key of keys) affected.add(key);
-    entries.push({ own: messageFindings(text, document, message, options), trace: NONE, keys, delta: 0 });
+    storeKeys(keys, i, traceKeys(text, message), keyNames);
+    for (const key of [keys[2 * i] ?? -1, keys[2 * i + 1] ?? -1]) if (key >= 0) affected.add(key);
+    entries.push({ own: messageFindings(text, document, message, options), trace: NONE });
   }
+  const kept = entries.length;
   for (let i = endOld; i < oldCount; i++) {
     const entry = previous.entries[i];
-    if (entry) entries.push(delta === 0 ? entry : { ...entry, delta: entry.delta + delta });
+    if (entry) entries.push(entry);
   }
+  const deltas = new Int32Array(entries.length);
+  deltas.set(previous.deltas.subarray(0, firstOld));
+  for (let i = kept, j = endOld; i < deltas.length; i++, j++) deltas[i] = (previous.deltas[j] ?? 0) + delta;
+  keys.set(previous.keys.subarray(2 * endOld), 2 * kept);
 
   // Messages whose groups may have changed: their trace findings are found again.
   const subset: SipMessage[] = [];
   const positions: number[] = [];
   if (affected.size > 0) {
-    entries.forEach((entry, i) => {
-      const message = messages[i];
-      if (message && entry.keys.some((key) => affected.has(key))) {
+    const reached = new Uint8Array(keyNames.size);
+    for (const key of affected) reached[key] = 1;
+    for (let i = 0; i < entries.length; i++) {
+      const first = keys[2 * i] ?? -1;
+      const second = keys[2 * i + 1] ?? -1;
+      if ((first >= 0 && reached[first] === 1) || (second >= 0 && reached[second] === 1)) {
+        const message = messages[i];
+        if (!message) continue;
         subset.push(message);
         positions.push(i);
       }
-    });
+    }
   }
   const trace = new Map<number, Raw[]>(positions.map((i) => [i, []]));
   const loose: Raw[] = [];
@@ -170,12 +188,25 @@ export function revalidate(previous: Validation, text: string, document: SipDocu
   for (const [i, found] of trace) {
     const entry = entries[i];
     // Stored as if computed before the entry's move, so that the entry's delta applies to all its findings.
-    if (entry) entries[i] = { ...entry, trace: found.length > 0 ? found.map((raw) => ({ check: raw.check, finding: moved(raw.finding, -entry.delta, undefined) })) : NONE };
+    const moves = deltas[i] ?? 0;
+    if (entry) entries[i] = { ...entry, trace: found.length > 0 ? found.map((raw) => ({ check: raw.check, finding: moved(raw.finding, -moves, undefined) })) : NONE };
   }
-  return finish(text, document, options, entries, loose);
+  return finish(text, document, options, entries, deltas, { keys, keyNames }, loose);
 }
 
 /** Checks may report a token (a span with its text) as the span: whatever else it holds is kept. */
+function storeKeys(keys: Int32Array, i: number, names: readonly string[], keyNames: Map<string, number>): void {
+  for (let k = 0; k < 2; k++) {
+    const name = names[k];
+    let id = -1;
+    if (name !== undefined) {
+      id = keyNames.get(name) ?? keyNames.size;
+      if (id === keyNames.size) keyNames.set(name, id);
+    }
+    keys[2 * i + k] = id;
+  }
+}
+
 function moveSpan(span: Span, delta: number): Span {
   return delta === 0 ? span : { ...span, start: span.start + delta, end: span.end + delta };
 }
@@ -192,7 +223,7 @@ function moved(finding: Finding, delta: number, messageIndex: number | undefined
 }
 
 /** Puts the kept findings together as validate() would: the per-check limit, then sorted by position and severity. */
-function finish(text: string, document: SipDocument, options: ValidateOptions, entries: readonly Entry[], loose: readonly Raw[]): Validation {
+function finish(text: string, document: SipDocument, options: ValidateOptions, entries: readonly Entry[], deltas: Int32Array, keyed: { keys: Int32Array; keyNames: Map<string, number> }, loose: readonly Raw[]): Validation {
   const limit = options.maxPerCheck ?? Number.POSITIVE_INFINITY;
   const buckets: Finding[][] = CHECKS.map(() => []);
   const suppressed = new Array<number>(CHECKS.length).fill(0);
@@ -207,10 +238,13 @@ function finish(text: string, document: SipDocument, options: ValidateOptions, e
     }
     bucket.push(moved(raw.finding, delta, messageIndex));
   };
-  entries.forEach((entry, i) => {
-    for (const raw of entry.own) take(raw, entry.delta, i);
-    for (const raw of entry.trace) take(raw, entry.delta, undefined);
-  });
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (!entry || (entry.own === NONE && entry.trace === NONE)) continue;
+    const moves = deltas[i] ?? 0;
+    for (const raw of entry.own) take(raw, moves, i);
+    for (const raw of entry.trace) take(raw, moves, undefined);
+  }
   for (const raw of loose) take(raw, 0, undefined);
   for (const raw of documentFindings(text, document, options)) take(raw, 0, undefined);
   const findings: Finding[] = [];
@@ -221,5 +255,5 @@ function finish(text: string, document: SipDocument, options: ValidateOptions, e
     if (count > 0 && span) findings.push({ code: check.id, severity: 'information', message: `${count} more "${check.id}" findings in this document are not shown (limit ${limit} per check).`, span });
   });
   findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-  return { options, messageCount: document.messages.length, entries, findings };
+  return { options, messageCount: document.messages.length, entries, deltas, keys: keyed.keys, keyNames: keyed.keyNames, findings };
 }
