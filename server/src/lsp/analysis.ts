@@ -17,6 +17,7 @@ import type { SipDocument } from '../core/parser/model';
 import { composeChanges, reparseWithChange, type ReparseChange, type TextChange } from '../core/parser/reparse';
 import type { Finding, ValidateOptions } from '../core/features/validate';
 import { revalidate, validateAll, type Validation } from '../core/features/validate/incremental';
+import { followReparse } from '../core/features/documentIndex';
 import type { Settings } from './settings';
 
 export interface Analysis {
@@ -83,6 +84,7 @@ export class AnalysisCache {
     let entry: Entry;
     if (cached && pending?.changes && pending.from === cached.version && pending.to === document.version) {
       const { document: parsed, change } = reparseWithChange(cached.document, cached.text, pending.changes, text);
+      followReparse(cached.document, parsed, change);
       entry = { version: document.version, text, document: parsed };
       const earlier = cached.validation ? { generation: cached.validation.generation, state: cached.validation.state, change } : cached.carried ? { ...cached.carried, change: composeChanges(cached.carried.change, change) } : undefined;
       if (earlier) entry.carried = earlier;

@@ -15,7 +15,7 @@ import type { Header, SipDocument, SipMessage } from '../../../server/src/core/p
 import { validate } from '../../../server/src/core/features/validate';
 import { revalidate, validateAll, type Validation } from '../../../server/src/core/features/validate/incremental';
 import { documentSymbols } from '../../../server/src/core/features/symbols';
-import { indexOf } from '../../../server/src/core/features/documentIndex';
+import { followReparse, indexOf } from '../../../server/src/core/features/documentIndex';
 import { callId, cseqOf, topVia } from '../../../server/src/core/parser/access';
 import { FIXTURES } from '../../support/paths';
 
@@ -119,6 +119,7 @@ describe('incremental re-parse', () => {
           let text = original;
           let document = parseDocument(text);
           let validation: Validation = validateAll(text, document, options);
+          indexOf(text, document);
           // Either one change per step, or all of them in one step (an editor's multi-cursor edit).
           const steps = batch ? [edits] : edits.map((e) => [e]);
           for (const step of steps) {
@@ -130,6 +131,7 @@ describe('incremental re-parse', () => {
               next = apply(next, change);
             }
             const result = reparseWithChange(document, text, changes, next);
+            followReparse(document, result.document, result.change);
             text = next;
             document = result.document;
             validation = revalidate(validation, text, document, result.change, options);
@@ -137,8 +139,10 @@ describe('incremental re-parse', () => {
             assert.deepStrictEqual(plainDocument(text, document), plainDocument(text, fresh));
             assert.deepStrictEqual(validation.findings, validate(text, fresh, options));
             assert.deepStrictEqual(documentSymbols(text, document), documentSymbols(text, fresh));
-            const at = Math.floor(text.length / 2);
-            assert.equal(indexOf(text, document).messageAt(at), indexOf(text, fresh).messageAt(at));
+            const index = indexOf(text, document);
+            const freshIndex = indexOf(text, fresh);
+            for (let at = 0; at <= text.length; at += Math.max(1, Math.floor(text.length / 97))) assert.equal(index.messageAt(at), freshIndex.messageAt(at), `messageAt(${at})`);
+            assert.deepStrictEqual([index.callIds, [...index.calls], index.times, index.transactions, index.dialogs], [freshIndex.callIds, [...freshIndex.calls], freshIndex.times, freshIndex.transactions, freshIndex.dialogs]);
           }
         }),
         { numRuns: RUNS, seed: 7 },

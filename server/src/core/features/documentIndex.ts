@@ -7,6 +7,7 @@
  */
 import { callId, cseqOf, nameAddrOf, tagOf, topVia } from '../parser/access';
 import type { SipDocument } from '../parser/model';
+import { composeChanges, type ReparseChange } from '../parser/reparse';
 
 /**
  * What a log timestamp can be measured against. Two timestamps on the same clock can be
@@ -78,9 +79,30 @@ const memo = new WeakMap<SipDocument, DocumentIndex>();
 export function indexOf(text: string, document: SipDocument): DocumentIndex {
   const cached = memo.get(document);
   if (cached) return cached;
-  const index = new Index(text, document);
+  const carried = pending.get(document);
+  pending.delete(document);
+  const index = carried ? Index.following(carried.previous, text, document, carried.change) : new Index(text, document);
   memo.set(document, index);
   return index;
+}
+
+/** Documents re-parsed from an indexed one, whose index is derived from that one's when first asked for. */
+const pending = new WeakMap<SipDocument, { readonly previous: Index; readonly change: ReparseChange }>();
+
+/**
+ * Tells the index that `next` was re-parsed from `previous` (see parser/reparse.ts), so that its
+ * index keeps what the edit did not touch instead of reading every message again. Only the index
+ * the chain started from is held, never the documents in between.
+ */
+export function followReparse(previous: SipDocument, next: SipDocument, change: ReparseChange): void {
+  if (previous === next) return;
+  const built = memo.get(previous);
+  if (built instanceof Index) {
+    pending.set(next, { previous: built, change });
+    return;
+  }
+  const earlier = pending.get(previous);
+  if (earlier) pending.set(next, { previous: earlier.previous, change: composeChanges(earlier.change, change) });
 }
 
 interface MutableTransaction {
@@ -117,29 +139,78 @@ const SEP = '\u0000';
 
 class Index implements DocumentIndex {
   readonly callIds: readonly (string | null)[];
-  readonly calls: ReadonlyMap<string, readonly number[]>;
   readonly times: readonly (Instant | null)[];
   readonly messageAt: (offset: number) => number;
+  /** Message starts in document order, when the messages are in document order (they always are from the parser). */
+  readonly starts: Int32Array | null;
+  private callTable: ReadonlyMap<string, readonly number[]> | null = null;
   private transactionTable: TransactionTable | null = null;
   private dialogTable: DialogTable | null = null;
 
   constructor(
     private readonly text: string,
     private readonly document: SipDocument,
+    carried?: { readonly callIds: readonly (string | null)[]; readonly times: readonly (Instant | null)[]; readonly starts: Int32Array | null },
   ) {
-    const callIds: (string | null)[] = [];
+    if (carried) {
+      this.callIds = carried.callIds;
+      this.times = carried.times;
+      this.starts = carried.starts;
+    } else {
+      const callIds: (string | null)[] = [];
+      const times: (Instant | null)[] = [];
+      for (const message of document.messages) {
+        callIds.push(callId(message));
+        times.push(parseTimestamp(message.context?.timestamp ?? null));
+      }
+      this.callIds = callIds;
+      this.times = times;
+      this.starts = sortedStarts(document);
+    }
+    this.messageAt = this.starts ? locateIn(document, this.starts) : offsetLocator(document);
+  }
+
+  /**
+   * The index of `document`, re-parsed from `previous`'s document: Call-IDs, timestamps and starts
+   * of the kept messages are copied (moved by the edit after it), only the re-parsed ones are read.
+   * Calls, transactions and dialogs are built again when first asked for, from these arrays.
+   */
+  static following(previous: Index, text: string, document: SipDocument, change: ReparseChange): Index {
+    const { firstOld, endOld, endNew, delta } = change;
+    const messages = document.messages;
+    if (endOld > previous.callIds.length || messages.length !== previous.callIds.length - endOld + endNew) return new Index(text, document);
+    const callIds = previous.callIds.slice(0, firstOld);
+    const times = previous.times.slice(0, firstOld);
+    for (let i = firstOld; i < endNew; i++) {
+      const message = messages[i];
+      callIds.push(message ? callId(message) : null);
+      times.push(parseTimestamp(message?.context?.timestamp ?? null));
+    }
+    for (let i = endOld; i < previous.callIds.length; i++) {
+      callIds.push(previous.callIds[i] ?? null);
+      times.push(previous.times[i] ?? null);
+    }
+    let starts: Int32Array | null = null;
+    if (previous.starts) {
+      starts = new Int32Array(messages.length);
+      starts.set(previous.starts.subarray(0, firstOld));
+      for (let i = firstOld; i < endNew; i++) starts[i] = messages[i]?.span.start ?? 0;
+      for (let i = endNew, j = endOld; j < previous.starts.length; i++, j++) starts[i] = (previous.starts[j] ?? 0) + delta;
+      // The window's messages are in order among themselves; the seams are checked here.
+      const moved = starts;
+      if ([firstOld, endNew].some((i) => i > 0 && i < moved.length && (moved[i - 1] ?? 0) > (moved[i] ?? 0))) starts = null;
+    }
+    return new Index(text, document, { callIds, times, starts });
+  }
+
+  get calls(): ReadonlyMap<string, readonly number[]> {
+    if (this.callTable) return this.callTable;
     const calls = new Map<string, number[]>();
-    const times: (Instant | null)[] = [];
-    document.messages.forEach((message, i) => {
-      const id = callId(message);
-      callIds.push(id);
-      times.push(parseTimestamp(message.context?.timestamp ?? null));
+    this.callIds.forEach((id, i) => {
       if (id !== null) pushTo(calls, id, i);
     });
-    this.callIds = callIds;
-    this.calls = calls;
-    this.times = times;
-    this.messageAt = offsetLocator(document);
+    this.callTable = calls;
+    return calls;
   }
 
   get transactions(): readonly Transaction[] {
@@ -233,6 +304,36 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** The messages' starts, or null when the messages are not in document order. */
+function sortedStarts(document: SipDocument): Int32Array | null {
+  const messages = document.messages;
+  const starts = new Int32Array(messages.length);
+  for (let i = 0; i < messages.length; i++) {
+    starts[i] = messages[i]?.span.start ?? 0;
+    if (i > 0 && (starts[i - 1] ?? 0) > (starts[i] ?? 0)) return null;
+  }
+  return starts;
+}
+
+/** Binary search over starts in document order: the last message starting at or before the offset, if the offset is inside it. */
+function locateIn(document: SipDocument, starts: Int32Array): (offset: number) => number {
+  return (offset) => {
+    if (!Number.isFinite(offset)) return -1;
+    let low = 0;
+    let high = starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((starts[mid] ?? 0) <= offset) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    const span = found === -1 ? undefined : document.messages[found]?.span;
+    return span && offset <= span.end ? found : -1;
+  };
 }
 
 /**
