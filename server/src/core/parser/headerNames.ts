@@ -22,3 +22,25 @@ export function resolveHeaderName(written: string): HeaderName {
   if (memo.size < MAX_REMEMBERED) memo.set(written, resolved);
   return resolved;
 }
+
+/** Spellings seen so far by a hash of their characters, so that the hot loop can look a name up without slicing it out. */
+const byHash = new Map<number, { readonly written: string; readonly resolved: HeaderName }[]>();
+let hashed = 0;
+
+/** resolveHeaderName for the name at text[start, end): no string is made for a spelling seen before. */
+export function resolveHeaderNameAt(text: string, start: number, end: number): HeaderName {
+  let hash = end - start;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  const candidates = byHash.get(hash);
+  if (candidates) {
+    for (const candidate of candidates) if (candidate.written.length === end - start && text.startsWith(candidate.written, start)) return candidate.resolved;
+  }
+  const written = text.slice(start, end);
+  const resolved = resolveHeaderName(written);
+  if (hashed < MAX_REMEMBERED) {
+    hashed++;
+    if (candidates) candidates.push({ written, resolved });
+    else byHash.set(hash, [{ written, resolved }]);
+  }
+  return resolved;
+}
