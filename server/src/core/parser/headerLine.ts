@@ -4,7 +4,6 @@
  * continuation lines (RFC 3261 §7.3.1).
  */
 import { resolveHeaderName, resolveHeaderNameAt } from './headerNames';
-import { indexWithin } from './lines';
 import type { LineTable, ParseProblem, Span } from './model';
 import type { HeaderStore } from './header';
 import type { WireLine } from './glued';
@@ -23,12 +22,18 @@ function withoutColon(problems: ParseProblem[], span: Span): void {
   problems.push({ code: 'header-without-colon', message: 'Header line has no colon; a header is "Name: value" (RFC 3261 §7.3).', span });
 }
 
+/** The first colon in text[start, end), or -1: a loop rather than a search in a slice, so no string is made per header line. */
+function colonWithin(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 58) return i;
+  return -1;
+}
+
 /** The header on logical line `index`, which is a whole wire line; returns its slot in `store`. */
 export function headerLine(store: HeaderStore, lines: LineTable, index: number, problems: ParseProblem[]): number {
   const text = store.text;
   const start = lines.starts[index] ?? 0;
   const end = lines.ends[index] ?? start;
-  const colon = indexWithin(text, ':', start, end);
+  const colon = colonWithin(text, start, end);
   if (colon === -1) {
     const lineEnd = trimEnd(text, start, end);
     withoutColon(problems, { start, end: lineEnd });

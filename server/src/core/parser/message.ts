@@ -46,16 +46,24 @@ function contentLengthOf(store: HeaderStore, from: number, to: number): number |
  */
 class ParsedMessage implements SipMessage {
   private headerViews: readonly Header[] | undefined;
+  private spanObject: Span | undefined;
 
   constructor(
     readonly index: number,
     readonly kind: 'request' | 'response',
-    readonly startLine: StartLine,
+    /**
+     * The start line, or null when it is the document's text at [start, end) read leniently: then
+     * it is read again when asked for, so that a parse keeps no objects for start lines nobody reads
+     * (fewer survivors, less garbage collection on a long trace).
+     */
+    private startLineObject: StartLine | null,
+    private readonly start: number,
+    private readonly startLineEnd: number,
+    private readonly end: number,
     private readonly store: HeaderStore,
     private readonly firstHeader: number,
     private readonly endHeader: number,
     readonly body: BodyInfo | null,
-    readonly span: Span,
     readonly lines: LineTable,
     readonly firstLine: number,
     readonly lastLine: number,
@@ -66,6 +74,20 @@ class ParsedMessage implements SipMessage {
   get headers(): readonly Header[] {
     return (this.headerViews ??= this.store.views(this.firstHeader, this.endHeader));
   }
+
+  get startLine(): StartLine {
+    // The same call that found it while parsing, so the same answer; the fallback never runs.
+    return (this.startLineObject ??= parseStartLine(this.store.text, this.start, this.startLineEnd, 'lenient') ?? fallbackStartLine(this.start, this.startLineEnd));
+  }
+
+  get span(): Span {
+    return (this.spanObject ??= { start: this.start, end: this.end });
+  }
+}
+
+function fallbackStartLine(start: number, end: number): StartLine {
+  const empty = { text: '', start, end: start };
+  return { kind: 'request', start, end, method: empty, uri: empty, version: empty };
 }
 
 interface BodyEnd {
@@ -204,12 +226,14 @@ export function parseFrame(text: string, frame: Frame, mode: FramingMode, messag
   while (index < to) {
     let junkFrom = -1;
     let startLine: StartLine | null = null;
+    let glued = false;
     for (; index < to; index++) {
       if (isGlued(lines, index, to)) {
         // A wire line in pieces: read as a whole, then skipped as a whole.
         const next = wireEnd(lines, index, to);
         if (!isBlankWire(text, lines, index, next)) {
           startLine = parseWireStartLine(joinPieces(text, lines, index, next), 'lenient');
+          glued = true;
           if (startLine) break;
           if (junkFrom < 0) junkFrom = index;
         }
@@ -232,7 +256,7 @@ export function parseFrame(text: string, frame: Frame, mode: FramingMode, messag
       });
     }
     if (!startLine) return;
-    index = parseMessageAt(store, frame, index, startLine, mode, messages, frameProblems);
+    index = parseMessageAt(store, frame, index, startLine, glued, mode, messages, frameProblems);
     frameProblems = [];
   }
 }
@@ -242,6 +266,7 @@ function parseMessageAt(
   frame: Frame,
   first: number,
   startLine: StartLine,
+  glued: boolean,
   mode: FramingMode,
   messages: SipMessage[],
   inherited: readonly ParseProblem[],
@@ -301,7 +326,7 @@ function parseMessageAt(
   }
 
   messages.push(
-    new ParsedMessage(messages.length, startLine.kind, startLine, store, firstHeader, store.count, body, { start: startLine.start, end }, lines, first, nextLine, frame.context, problems.length > 0 ? problems : NO_PROBLEMS),
+    new ParsedMessage(messages.length, startLine.kind, glued ? startLine : null, startLine.start, startLine.end, end, store, firstHeader, store.count, body, lines, first, nextLine, frame.context, problems.length > 0 ? problems : NO_PROBLEMS),
   );
   return nextLine;
 }
