@@ -7,7 +7,7 @@
  */
 import type { Header, Span } from './model';
 import { OffsetMap } from './offsets';
-import type { HeaderName } from './headerNames';
+import { REMEMBERED_NAMES, type HeaderName } from './headerNames';
 
 /**
  * What a header holds beyond its offsets when the document text is not the header as sent: a name
@@ -34,7 +34,10 @@ const VALUE_START = 3;
 const VALUE_END = 4;
 const END = 5;
 const LINE = 6;
-/** Index into `names`, or -1 for a line without a colon (its canonical name is the line itself). */
+/**
+ * A remembered name's id (REMEMBERED_NAMES), or -2 - i for the store's own `names[i]` (names
+ * resolved once the memo was full), or -1 for a line without a colon (its canonical name is the line).
+ */
 const NAME = 7;
 const FIELDS = 8;
 
@@ -56,12 +59,15 @@ export class HeaderStore {
       this.data = grown;
     }
     let id = -1;
-    if (name) {
-      id = this.nameIds.get(name) ?? this.names.length;
-      if (id === this.names.length) {
+    if (name && name.id >= 0) id = name.id;
+    else if (name) {
+      let own = this.nameIds.get(name);
+      if (own === undefined) {
+        own = this.names.length;
         this.names.push(name);
-        this.nameIds.set(name, id);
+        this.nameIds.set(name, own);
       }
+      id = -2 - own;
     }
     const d = this.data;
     const o = this.count * FIELDS;
@@ -85,9 +91,13 @@ export class HeaderStore {
     return this.data[slot * FIELDS + field] ?? 0;
   }
 
-  key(slot: number): string {
+  private nameOf(slot: number): HeaderName | undefined {
     const id = this.field(slot, NAME);
-    return id < 0 ? '' : this.names[id]?.key ?? '';
+    return id >= 0 ? REMEMBERED_NAMES[id] : id <= -2 ? this.names[-2 - id] : undefined;
+  }
+
+  key(slot: number): string {
+    return this.nameOf(slot)?.key ?? '';
   }
 
   name(slot: number): string {
@@ -95,8 +105,7 @@ export class HeaderStore {
   }
 
   canonical(slot: number): string {
-    const id = this.field(slot, NAME);
-    return id < 0 ? this.name(slot) : this.names[id]?.canonical ?? '';
+    return this.nameOf(slot)?.canonical ?? this.name(slot);
   }
 
   value(slot: number): string {

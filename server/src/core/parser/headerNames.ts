@@ -8,7 +8,12 @@ import { lookupHeader } from '../registry/lookup';
 export interface HeaderName {
   readonly canonical: string;
   readonly key: string;
+  /** Position in REMEMBERED_NAMES, or -1 for a spelling resolved after the memo was full. */
+  readonly id: number;
 }
+
+/** Every remembered name by id: header stores refer to names by these numbers. */
+export const REMEMBERED_NAMES: HeaderName[] = [];
 
 const MAX_REMEMBERED = 4096;
 const memo = new Map<string, HeaderName>();
@@ -18,8 +23,12 @@ export function resolveHeaderName(written: string): HeaderName {
   if (known) return known;
   const entry = lookupHeader(written);
   const canonical = entry?.name ?? written;
-  const resolved: HeaderName = { canonical, key: canonical.toLowerCase() };
-  if (memo.size < MAX_REMEMBERED) memo.set(written, resolved);
+  const remember = memo.size < MAX_REMEMBERED;
+  const resolved: HeaderName = { canonical, key: canonical.toLowerCase(), id: remember ? REMEMBERED_NAMES.length : -1 };
+  if (remember) {
+    memo.set(written, resolved);
+    REMEMBERED_NAMES.push(resolved);
+  }
   return resolved;
 }
 
