@@ -43,12 +43,13 @@ const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
 
 /** One row of the typing table: measureReparse.js in a fresh process on one core. */
 function typingRow(format: BenchFormat, file: string): string {
-  const result = spawnSync('taskset', ['-c', '0', process.execPath, join(__dirname, 'measureReparse.js'), file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const result = spawnSync('taskset', ['-c', '0', process.execPath, '--expose-gc', join(__dirname, 'measureReparse.js'), file], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (result.status !== 0) throw new Error(`typing measurement failed: ${result.stderr}`);
-  const m = JSON.parse(result.stdout) as { parseMs: number; validateMs: number; keystrokeMedianMs: number; keystrokeP95Ms: number; hoverP99Ms: number };
+  const m = JSON.parse(result.stdout) as { bytes: number; heapAfterOpen: number; parseMs: number; validateMs: number; keystrokeMedianMs: number; keystrokeP95Ms: number; hoverP99Ms: number };
+  const heap = m.heapAfterOpen / m.bytes;
   const ms = (value: number): string => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
   const open = m.parseMs + m.validateMs;
-  const row = `| ${format} | ${ms(m.parseMs)} | ${ms(m.validateMs)} | ${ms(open)} ${open <= 1000 ? 'pass' : 'FAIL'} | ${ms(m.keystrokeMedianMs)} | ${ms(m.keystrokeP95Ms)} ${m.keystrokeP95Ms <= 20 ? 'pass' : 'FAIL'} | ${ms(m.hoverP99Ms)} ${m.hoverP99Ms <= 5 ? 'pass' : 'FAIL'} |`;
+  const row = `| ${format} | ${ms(m.parseMs)} | ${ms(m.validateMs)} | ${ms(open)} ${open <= 1000 ? 'pass' : 'FAIL'} | ${ms(m.keystrokeMedianMs)} | ${ms(m.keystrokeP95Ms)} ${m.keystrokeP95Ms <= 20 ? 'pass' : 'FAIL'} | ${ms(m.hoverP99Ms)} ${m.hoverP99Ms <= 5 ? 'pass' : 'FAIL'} | ${heap.toFixed(1)}x ${heap <= 3 ? 'pass' : 'FAIL'} |`;
   process.stdout.write(`${row}\n`);
   return row;
 }
@@ -107,11 +108,11 @@ function main(): void {
     '',
     'measureReparse.ts: the full parse and validation a server does when a trace opens, then 60 keystrokes inside messages spread over the trace, each followed by the incremental re-parse, re-validation and document index of the new version (budget: 20 ms p95), and a hover there (budget: 5 ms p99). The editor\'s own copy of the text is not counted.',
     '',
-    '| trace | parse | validate (all checks) | open total (budget 1000 ms) | keystroke median | keystroke p95 | hover p99 |',
-    '|---|---|---|---|---|---|---|',
+    '| trace | parse | validate (all checks) | open total (budget 1000 ms) | keystroke median | keystroke p95 | hover p99 | heap after open / input (budget 3x) |',
+    '|---|---|---|---|---|---|---|---|',
     ...typing,
     '',
-    'Validation on open is what keeps the open budget out of reach: the checks parse every header value of every message (Via, URIs, name-addr) once, about 100 µs per message; findings are then kept per message, so typing does not pay it again. Meeting 1 s on open would take validating the visible part first and the rest in the background (publishing in slices), or cheaper value parsing.',
+    'Validation on open is what keeps the open budget out of reach: the checks parse every header value of every message (Via, URIs, name-addr) once, about 100 µs per message; findings are then kept per message, so typing does not pay it again. Meeting 1 s on open would take validating the visible part first and the rest in the background (publishing in slices), or cheaper value parsing. The same remembered values are most of the heap after opening: every header the checks read keeps its parsed value (a Map per header and the value objects), far above the parsed model itself; meeting 3x would take remembering values per message only while it is being checked, or storing the few values trace checks and navigation need (Call-ID, branch, CSeq, tags) as numbers and interned strings. Keystroke times include garbage collection of that heap, which is what the p95 mostly is.',
     '',
   ].join('\n');
   writeFileSync(RESULTS, report);

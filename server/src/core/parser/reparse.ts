@@ -1,9 +1,9 @@
 /**
  * Re-parsing after an edit: only the messages the edit touches are read again, with one message on
  * each side, because an edited start line, blank line or frame marker can move a boundary into a
- * neighbour. Messages before that window are kept as they are; messages after it are kept as views
- * moved by the edit's length (shifted.ts), so a keystroke in a 50 MB trace costs the window, not the
- * document.
+ * neighbour. Messages outside that window are kept as views (shifted.ts), those after it moved by
+ * the edit's length, so a keystroke in a 50 MB trace parses the window, not the document: the rest
+ * costs one small object per message.
  *
  * The window is parsed on its own, then checked: its first message must be the previous parse's
  * left neighbour and its last the right neighbour (same ranges, same log context). A message's parse
@@ -26,7 +26,7 @@ export interface TextChange {
 
 /**
  * What a re-parse kept: previous messages [firstOld, endOld) were replaced by new messages
- * [firstOld, endNew); earlier ones are the same objects, later ones moved by `delta` characters and
+ * [firstOld, endNew); earlier ones are views of the same messages, later ones moved by `delta` characters and
  * renumbered by endNew - endOld. A full parse replaces everything.
  */
 export interface ReparseChange {
@@ -112,7 +112,8 @@ export function reparseWithChange(previous: SipDocument, previousText: string, c
   const newTo = oldTo + delta;
   if (from > region.start || oldTo < region.oldEnd) return fullParse(previous, newText, delta);
 
-  const window = parseDocument(detach(newText.slice(from, newTo)), { format: previous.format });
+  const whole = from === 0 && newTo === newText.length;
+  const window = parseDocument(whole ? newText : detach(newText.slice(from, newTo)), { format: previous.format });
   const parsed = window.messages;
   if (window.problems.some((problem) => problem.code === 'parser-error')) return fullParse(previous, newText, delta);
   const leftNeighbour = left >= 0 ? old[left] : undefined;
@@ -126,7 +127,7 @@ export function reparseWithChange(previous: SipDocument, previousText: string, c
   // Sized once: no array growth for the (usually many) messages after the edit.
   const endNew = keptBefore + parsed.length;
   const messages = new Array<SipMessage>(endNew + n - endOld);
-  for (let i = 0; i < keptBefore; i++) messages[i] = old[i] as SipMessage;
+  for (let i = 0; i < keptBefore; i++) messages[i] = shiftMessage(old[i] as SipMessage, 0, i);
   for (let i = 0; i < parsed.length; i++) messages[keptBefore + i] = shiftMessage(parsed[i] as SipMessage, from, keptBefore + i);
   for (let i = endNew, j = endOld; j < n; i++, j++) messages[i] = shiftMessage(old[j] as SipMessage, delta, i);
 

@@ -11,9 +11,13 @@
 import type { BodyInfo, Header, LineTable, LogContext, ParseProblem, SipMessage, Span, StartLine, Token } from './model';
 import type { OffsetMap } from './offsets';
 
-/** The message moved by `delta` characters and renumbered `index`; the message itself when nothing changes. */
+/**
+ * The message moved by `delta` characters and renumbered `index`, as a new view even when nothing
+ * moves. Features remember parsed header values per Header object, and those values hold pieces of
+ * the text of the version they were read in; a fresh view per version lets each version's
+ * remembered values, and with them its text, go when the version goes.
+ */
 export function shiftMessage(message: SipMessage, delta: number, index: number): SipMessage {
-  if (delta === 0 && index === message.index) return message;
   if (message instanceof ShiftedMessage) return new ShiftedMessage(message.base, message.delta + delta, index);
   return new ShiftedMessage(message, delta, index);
 }

@@ -153,7 +153,7 @@ export function revalidate(previous: Validation, text: string, document: SipDocu
     if (!message) continue;
     storeKeys(keys, i, traceKeys(text, message), keyNames);
     for (const key of [keys[2 * i] ?? -1, keys[2 * i + 1] ?? -1]) if (key >= 0) affected.add(key);
-    entries.push({ own: messageFindings(text, document, message, options), trace: NONE });
+    entries.push({ own: detached(messageFindings(text, document, message, options)), trace: NONE });
   }
   const kept = entries.length;
   for (let i = endOld; i < oldCount; i++) {
@@ -189,19 +189,29 @@ export function revalidate(previous: Validation, text: string, document: SipDocu
     const entry = entries[i];
     // Stored as if computed before the entry's move, so that the entry's delta applies to all its findings.
     const moves = deltas[i] ?? 0;
-    if (entry) entries[i] = { ...entry, trace: found.length > 0 ? found.map((raw) => ({ check: raw.check, finding: moved(raw.finding, -moves, undefined) })) : NONE };
+    if (entry) entries[i] = { ...entry, trace: found.length > 0 ? detached(found.map((raw) => ({ check: raw.check, finding: moved(raw.finding, -moves, undefined) }))) : NONE };
   }
   return finish(text, document, options, entries, deltas, { keys, keyNames }, loose);
 }
 
 /** Checks may report a token (a span with its text) as the span: whatever else it holds is kept. */
+/**
+ * Copies of findings that hold no piece of the document's text. Strings cut from a string may share
+ * its memory, and kept findings outlive the version they were found in: without copies, each
+ * version's whole text would stay alive as long as one of its findings.
+ */
+function detached(found: readonly Raw[]): readonly Raw[] {
+  return found.length === 0 ? found : (JSON.parse(JSON.stringify(found)) as Raw[]);
+}
+
 function storeKeys(keys: Int32Array, i: number, names: readonly string[], keyNames: Map<string, number>): void {
   for (let k = 0; k < 2; k++) {
     const name = names[k];
     let id = -1;
     if (name !== undefined) {
       id = keyNames.get(name) ?? keyNames.size;
-      if (id === keyNames.size) keyNames.set(name, id);
+      // Kept for the whole session: a copy, for the reason given at detached().
+      if (id === keyNames.size) keyNames.set(JSON.parse(JSON.stringify(name)) as string, id);
     }
     keys[2 * i + k] = id;
   }
