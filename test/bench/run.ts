@@ -92,7 +92,7 @@ function main(): void {
     '',
     '## Parser (issue: parse at >= 100 MB/s on one core, within 5x of the bare line scan, peak memory <= 3x the input)',
     '',
-    'The bare line scan splits the same string into lines and runs one start-line regex per line: the floor any reader pays. "Model heap" is what the parsed document keeps alive; "peak" is the process\'s peak RSS growth while parsing (the closest stable stand-in for peak heap).',
+    'The bare line scan splits the same string into lines and runs one start-line regex per line: the floor any reader pays. "Model heap" is what the parsed document keeps alive, typed arrays included; "peak" is the process\'s peak RSS growth while parsing (the closest stable stand-in for peak heap).',
     '',
     '| trace | size | parse | messages/s | bare scan | parse / scan | model heap / input | peak / input |',
     '|---|---|---|---|---|---|---|---|',
