@@ -6,7 +6,7 @@
  * every request after the first costs a lookup, never a rescan.
  */
 import { callId, cseqOf, nameAddrOf, tagOf, topVia } from '../parser/access';
-import type { SipDocument } from '../parser/model';
+import type { SipDocument, SipMessage } from '../parser/model';
 import { composeChanges, type ReparseChange } from '../parser/reparse';
 
 /**
@@ -144,6 +144,7 @@ class Index implements DocumentIndex {
   /** Message starts in document order, when the messages are in document order (they always are from the parser). */
   readonly starts: Int32Array | null;
   private callTable: ReadonlyMap<string, readonly number[]> | null = null;
+  private facts: readonly (TransactionFact | null)[] | null = null;
   private transactionTable: TransactionTable | null = null;
   private dialogTable: DialogTable | null = null;
 
@@ -200,7 +201,17 @@ class Index implements DocumentIndex {
       const moved = starts;
       if ([firstOld, endNew].some((i) => i > 0 && i < moved.length && (moved[i - 1] ?? 0) > (moved[i] ?? 0))) starts = null;
     }
-    return new Index(text, document, { callIds, times, starts });
+    const index = new Index(text, document, { callIds, times, starts });
+    if (previous.facts) {
+      const facts = previous.facts.slice(0, firstOld);
+      for (let i = firstOld; i < endNew; i++) {
+        const message = messages[i];
+        facts.push(message ? detachFact(transactionFact(text, message, callIds[i] ?? null)) : null);
+      }
+      for (let i = endOld; i < previous.facts.length; i++) facts.push(previous.facts[i] ?? null);
+      index.facts = facts;
+    }
+    return index;
   }
 
   get calls(): ReadonlyMap<string, readonly number[]> {
@@ -241,6 +252,13 @@ class Index implements DocumentIndex {
     return durationOf(this.times[from] ?? null, this.times[to] ?? null);
   }
 
+  /** Per message, what places it in a transaction; read once per message and carried over re-parses. */
+  transactionFacts(): readonly (TransactionFact | null)[] {
+    if (this.facts) return this.facts;
+    this.facts = this.document.messages.map((message, i) => transactionFact(this.text, message, this.callIds[i] ?? null));
+    return this.facts;
+  }
+
   private transactionStage(): TransactionTable {
     if (this.transactionTable) return this.transactionTable;
     const list: MutableTransaction[] = [];
@@ -248,13 +266,14 @@ class Index implements DocumentIndex {
     const byKey = new Map<string, MutableTransaction>();
     const byMethod = new Map<string, MutableTransaction[]>();
     const byBranch = new Map<string, MutableTransaction[]>();
+    const facts = this.transactionFacts();
     this.document.messages.forEach((message, i) => {
       of.push(-1);
       const id = this.callIds[i] ?? null;
-      const cseq = id === null ? null : cseqOf(this.text, message);
-      if (id === null || !cseq?.method || Number.isNaN(cseq.value)) return;
-      const branch = topVia(this.text, message)?.branch?.text ?? null;
-      const method = cseq.method.text;
+      const fact = facts[i];
+      if (id === null || !fact) return;
+      const { branch, method } = fact;
+      const cseq = { value: fact.cseq };
       const key = [id, branch ?? '', cseq.value, method].join(SEP);
       let transaction = byKey.get(key);
       if (!transaction) {
@@ -298,6 +317,27 @@ class Index implements DocumentIndex {
     this.dialogTable = { list, of };
     return this.dialogTable;
   }
+}
+
+/** What places a message in a transaction besides its Call-ID: CSeq number and method, top Via branch. */
+interface TransactionFact {
+  readonly cseq: number;
+  readonly method: string;
+  readonly branch: string | null;
+}
+
+function transactionFact(text: string, message: SipMessage, id: string | null): TransactionFact | null {
+  const cseq = id === null ? null : cseqOf(text, message);
+  if (id === null || !cseq?.method || Number.isNaN(cseq.value)) return null;
+  return { cseq: cseq.value, method: cseq.method.text, branch: topVia(text, message)?.branch?.text ?? null };
+}
+
+/**
+ * A copy holding no piece of the text: facts are carried over later versions, and a string cut
+ * from a version's text may keep that whole text alive.
+ */
+function detachFact(fact: TransactionFact | null): TransactionFact | null {
+  return fact ? (JSON.parse(JSON.stringify(fact)) as TransactionFact) : null;
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
