@@ -65,6 +65,8 @@ export interface DocumentIndex {
   transactionsFor(callId: string, cseq: number, method: string): readonly Transaction[];
   /** The transactions sharing a Call-ID, branch and CSeq number, whatever their method (an INVITE with its CANCEL or its ACK to a failure). */
   transactionsWithBranch(callId: string, branch: string | null, cseq: number): readonly Transaction[];
+  /** Indexes of the messages with a Replaces, Join or In-Reply-To header (which name other calls), in document order. */
+  mentioningMessages(): readonly number[];
   /** Milliseconds from message `from` to message `to`, when both have timestamps on the same clock; null otherwise. */
   durationBetween(from: number, to: number): number | null;
 }
@@ -145,6 +147,7 @@ class Index implements DocumentIndex {
   readonly starts: Int32Array | null;
   private callTable: ReadonlyMap<string, readonly number[]> | null = null;
   private facts: readonly (TransactionFact | null)[] | null = null;
+  private mentioning: readonly number[] | null = null;
   private transactionTable: TransactionTable | null = null;
   private dialogTable: DialogTable | null = null;
 
@@ -211,6 +214,12 @@ class Index implements DocumentIndex {
       for (let i = endOld; i < previous.facts.length; i++) facts.push(previous.facts[i] ?? null);
       index.facts = facts;
     }
+    if (previous.mentioning) {
+      const list = previous.mentioning.filter((i) => i < firstOld);
+      for (let i = firstOld; i < endNew; i++) if (mentions(messages[i])) list.push(i);
+      for (const i of previous.mentioning) if (i >= endOld) list.push(i - endOld + endNew);
+      index.mentioning = list;
+    }
     return index;
   }
 
@@ -250,6 +259,16 @@ class Index implements DocumentIndex {
 
   durationBetween(from: number, to: number): number | null {
     return durationOf(this.times[from] ?? null, this.times[to] ?? null);
+  }
+
+  mentioningMessages(): readonly number[] {
+    if (this.mentioning) return this.mentioning;
+    const list: number[] = [];
+    this.document.messages.forEach((message, i) => {
+      if (mentions(message)) list.push(i);
+    });
+    this.mentioning = list;
+    return list;
   }
 
   /** Per message, what places it in a transaction; read once per message and carried over re-parses. */
@@ -317,6 +336,12 @@ class Index implements DocumentIndex {
     this.dialogTable = { list, of };
     return this.dialogTable;
   }
+}
+
+const MENTIONING = new Set(['replaces', 'join', 'in-reply-to']);
+
+function mentions(message: SipMessage | undefined): boolean {
+  return message?.headers.some((header) => MENTIONING.has(header.key)) ?? false;
 }
 
 /** What places a message in a transaction besides its Call-ID: CSeq number and method, top Via branch. */
