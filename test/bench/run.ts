@@ -18,6 +18,7 @@ import { parserSection } from './parserSection';
 import { haveTaskset } from './lspDriver';
 import { consoleRows, markdownSection, type Section } from './table';
 import { tsharkSection } from './tsharkSection';
+import { typingSection } from './typingSection';
 
 const REPO = join(__dirname, '..', '..', '..');
 const DATA = join(REPO, 'test', 'bench', '.data');
@@ -44,6 +45,7 @@ function main(): void {
   const sections: Section[] = [];
   try {
     sections.push(timed('parser', () => parserSection(DATA, LARGE_MB, RUNS, ['sip', 'sipp', 'generic'])));
+    sections.push(timed('opening and typing (core)', () => typingSection(DATA, LARGE_MB, ['sip', 'sipp'])));
     sections.push(
       timed('language server', () =>
         lspSection({ server: SERVER, dataDir: DATA, sizesMb: QUICK ? [1, 10] : [1, 10, 50], runs: RUNS, otherFormats: ['sip', 'generic'], keystrokeBudgetMs: 15_000 }),

@@ -2,11 +2,22 @@
  * One parse per document version, shared by every request: the hover after a keystroke reuses the
  * parse the diagnostics made. Findings depend on settings too, so they are cached per version and
  * settings generation, and computed only when something asks for them.
+ *
+ * Edits are followed incrementally: the document manager reports each change's range here before
+ * applying it, and the next version is made from the previous one by the core's reparse (only the
+ * touched messages are read again) and revalidate (only their findings, and the trace findings of
+ * their calls, are found again). What still costs the whole text per keystroke is the editor's own
+ * copy: TextDocument rebuilds its string and shifts its line offsets on every change.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import { parseDocument } from '../core/parser/document';
 import type { SipDocument } from '../core/parser/model';
-import { validate, type Finding } from '../core/features/validate';
+import { composeChanges, reparseWithChange, type ReparseChange, type TextChange } from '../core/parser/reparse';
+import type { Finding, ValidateOptions } from '../core/features/validate';
+import { revalidate, validateAll, type Validation } from '../core/features/validate/incremental';
+import { followReparse } from '../core/features/documentIndex';
 import type { Settings } from './settings';
 import { buildFlows, type FlowOptions, type TraceFlows } from '../core/features/flow';
 
@@ -17,30 +28,93 @@ export interface Analysis {
 }
 
 interface Entry extends Analysis {
-  findings?: { readonly generation: number; readonly list: readonly Finding[] };
+  validation?: { readonly generation: number; readonly state: Validation };
+  /** The last validation of an earlier version, and what the re-parses since then kept, for revalidate. */
+  carried?: { readonly generation: number; readonly state: Validation; readonly change: ReparseChange };
   /** Call flows of this version, by the options they were built with (a request may override the grouping). */
   flows?: Map<string, TraceFlows>;
 }
 
+/** Changes received since version `from`, in order; null when one of them replaced the whole text. */
+interface Pending {
+  readonly from: number;
+  to: number;
+  changes: TextChange[] | null;
+}
+
+/** Beyond this many changes between two parses, one full parse is as cheap. */
+const MAX_PENDING = 1000;
+
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, Pending>();
+  private options: { readonly generation: number; readonly settings: Settings; readonly value: ValidateOptions } | undefined;
+
+  /** A TextDocument manager configuration that tells this cache what each change replaced. */
+  documents(): TextDocumentsConfiguration<TextDocument> {
+    return {
+      create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+      update: (document, changes, version) => {
+        const from = document.version;
+        const recorded: TextChange[] | null = [];
+        let complete = true;
+        for (const change of changes) {
+          // One at a time: each change's range refers to the text the previous ones left.
+          if (isIncremental(change)) recorded.push({ start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text });
+          else complete = false;
+          TextDocument.update(document, [change], version);
+        }
+        this.record(document.uri, from, version, complete ? recorded : null);
+        return document;
+      },
+    };
+  }
+
+  private record(uri: string, from: number, to: number, changes: TextChange[] | null): void {
+    const pending = this.pending.get(uri);
+    if (pending && pending.to === from) {
+      pending.to = to;
+      pending.changes = pending.changes && changes && pending.changes.length + changes.length <= MAX_PENDING ? pending.changes.concat(changes) : null;
+    } else this.pending.set(uri, { from, to, changes });
+  }
 
   get(document: TextDocument): Analysis {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) return cached;
     const text = document.getText();
-    const entry: Entry = { version: document.version, text, document: parseDocument(text) };
+    const pending = this.pending.get(document.uri);
+    this.pending.delete(document.uri);
+    let entry: Entry;
+    if (cached && pending?.changes && pending.from === cached.version && pending.to === document.version) {
+      const { document: parsed, change } = reparseWithChange(cached.document, cached.text, pending.changes, text);
+      followReparse(cached.document, parsed, change);
+      entry = { version: document.version, text, document: parsed };
+      const earlier = cached.validation ? { generation: cached.validation.generation, state: cached.validation.state, change } : cached.carried ? { ...cached.carried, change: composeChanges(cached.carried.change, change) } : undefined;
+      if (earlier) entry.carried = earlier;
+    } else entry = { version: document.version, text, document: parseDocument(text) };
     this.entries.set(document.uri, entry);
     return entry;
   }
 
   findings(document: TextDocument, settings: Settings, generation: number): readonly Finding[] {
-    const analysis = this.get(document);
+    this.get(document);
     const entry = this.entries.get(document.uri);
-    if (entry?.findings && entry.findings.generation === generation && entry.version === analysis.version) return entry.findings.list;
-    const list = validate(analysis.text, analysis.document, { levels: settings.checks, maxPerCheck: settings.maxPerCheck });
-    if (entry) entry.findings = { generation, list };
-    return list;
+    if (!entry) return [];
+    if (entry.validation?.generation === generation) return entry.validation.state.findings;
+    const options = this.optionsFor(settings, generation);
+    const carried = entry.carried;
+    const state = carried && carried.generation === generation ? revalidate(carried.state, entry.text, entry.document, carried.change, options) : validateAll(entry.text, entry.document, options);
+    entry.validation = { generation, state };
+    delete entry.carried;
+    return state.findings;
+  }
+
+  /** One options object per settings generation: revalidate reuses findings only under the same options. */
+  private optionsFor(settings: Settings, generation: number): ValidateOptions {
+    if (this.options?.generation !== generation || this.options.settings !== settings) {
+      this.options = { generation, settings, value: { levels: settings.checks, maxPerCheck: settings.maxPerCheck } };
+    }
+    return this.options.value;
   }
 
   /** The call flows of the document's current version under these options, built once. */
@@ -62,5 +136,10 @@ export class AnalysisCache {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.pending.delete(uri);
   }
+}
+
+function isIncremental(change: TextDocumentContentChangeEvent): change is TextDocumentContentChangeEvent & { range: { start: { line: number; character: number }; end: { line: number; character: number } } } {
+  return 'range' in change && change.range !== undefined;
 }

@@ -13,7 +13,6 @@ import {
   type CodeAction,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { overlaps, toDiagnostic, toTextEdit } from './convert';
@@ -29,8 +28,9 @@ const DEBOUNCE_MS = diagnosticsDebounceMs();
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
+  // The cache sees each change's range before it is applied, so a keystroke re-parses one message.
+  const documents = new TextDocuments(cache.documents());
   let settings: Settings = DEFAULT_SETTINGS;
   let generation = 0;
   let pullConfiguration = false;

@@ -6,7 +6,8 @@
  * every request after the first costs a lookup, never a rescan.
  */
 import { callId, cseqOf, nameAddrOf, tagOf, topVia } from '../parser/access';
-import type { SipDocument } from '../parser/model';
+import type { SipDocument, SipMessage } from '../parser/model';
+import { composeChanges, type ReparseChange } from '../parser/reparse';
 
 /**
  * What a log timestamp can be measured against. Two timestamps on the same clock can be
@@ -64,6 +65,8 @@ export interface DocumentIndex {
   transactionsFor(callId: string, cseq: number, method: string): readonly Transaction[];
   /** The transactions sharing a Call-ID, branch and CSeq number, whatever their method (an INVITE with its CANCEL or its ACK to a failure). */
   transactionsWithBranch(callId: string, branch: string | null, cseq: number): readonly Transaction[];
+  /** Indexes of the messages with a Replaces, Join or In-Reply-To header (which name other calls), in document order. */
+  mentioningMessages(): readonly number[];
   /** Milliseconds from message `from` to message `to`, when both have timestamps on the same clock; null otherwise. */
   durationBetween(from: number, to: number): number | null;
 }
@@ -78,9 +81,30 @@ const memo = new WeakMap<SipDocument, DocumentIndex>();
 export function indexOf(text: string, document: SipDocument): DocumentIndex {
   const cached = memo.get(document);
   if (cached) return cached;
-  const index = new Index(text, document);
+  const carried = pending.get(document);
+  pending.delete(document);
+  const index = carried ? Index.following(carried.previous, text, document, carried.change) : new Index(text, document);
   memo.set(document, index);
   return index;
+}
+
+/** Documents re-parsed from an indexed one, whose index is derived from that one's when first asked for. */
+const pending = new WeakMap<SipDocument, { readonly previous: Index; readonly change: ReparseChange }>();
+
+/**
+ * Tells the index that `next` was re-parsed from `previous` (see parser/reparse.ts), so that its
+ * index keeps what the edit did not touch instead of reading every message again. Only the index
+ * the chain started from is held, never the documents in between.
+ */
+export function followReparse(previous: SipDocument, next: SipDocument, change: ReparseChange): void {
+  if (previous === next) return;
+  const built = memo.get(previous);
+  if (built instanceof Index) {
+    pending.set(next, { previous: built, change });
+    return;
+  }
+  const earlier = pending.get(previous);
+  if (earlier) pending.set(next, { previous: earlier.previous, change: composeChanges(earlier.change, change) });
 }
 
 interface MutableTransaction {
@@ -117,29 +141,96 @@ const SEP = '\u0000';
 
 class Index implements DocumentIndex {
   readonly callIds: readonly (string | null)[];
-  readonly calls: ReadonlyMap<string, readonly number[]>;
   readonly times: readonly (Instant | null)[];
   readonly messageAt: (offset: number) => number;
+  /** Message starts in document order, when the messages are in document order (they always are from the parser). */
+  readonly starts: Int32Array | null;
+  private callTable: ReadonlyMap<string, readonly number[]> | null = null;
+  private facts: readonly (TransactionFact | null)[] | null = null;
+  private mentioning: readonly number[] | null = null;
   private transactionTable: TransactionTable | null = null;
   private dialogTable: DialogTable | null = null;
 
   constructor(
     private readonly text: string,
     private readonly document: SipDocument,
+    carried?: { readonly callIds: readonly (string | null)[]; readonly times: readonly (Instant | null)[]; readonly starts: Int32Array | null },
   ) {
-    const callIds: (string | null)[] = [];
+    if (carried) {
+      this.callIds = carried.callIds;
+      this.times = carried.times;
+      this.starts = carried.starts;
+    } else {
+      const callIds: (string | null)[] = [];
+      const times: (Instant | null)[] = [];
+      for (const message of document.messages) {
+        callIds.push(callId(message));
+        times.push(parseTimestamp(message.context?.timestamp ?? null));
+      }
+      this.callIds = callIds;
+      this.times = times;
+      this.starts = sortedStarts(document);
+    }
+    this.messageAt = this.starts ? locateIn(document, this.starts) : offsetLocator(document);
+  }
+
+  /**
+   * The index of `document`, re-parsed from `previous`'s document: Call-IDs, timestamps and starts
+   * of the kept messages are copied (moved by the edit after it), only the re-parsed ones are read.
+   * Calls, transactions and dialogs are built again when first asked for, from these arrays.
+   */
+  static following(previous: Index, text: string, document: SipDocument, change: ReparseChange): Index {
+    const { firstOld, endOld, endNew, delta } = change;
+    const messages = document.messages;
+    if (endOld > previous.callIds.length || messages.length !== previous.callIds.length - endOld + endNew) return new Index(text, document);
+    const callIds = previous.callIds.slice(0, firstOld);
+    const times = previous.times.slice(0, firstOld);
+    for (let i = firstOld; i < endNew; i++) {
+      const message = messages[i];
+      callIds.push(message ? callId(message) : null);
+      times.push(parseTimestamp(message?.context?.timestamp ?? null));
+    }
+    for (let i = endOld; i < previous.callIds.length; i++) {
+      callIds.push(previous.callIds[i] ?? null);
+      times.push(previous.times[i] ?? null);
+    }
+    let starts: Int32Array | null = null;
+    if (previous.starts) {
+      starts = new Int32Array(messages.length);
+      starts.set(previous.starts.subarray(0, firstOld));
+      for (let i = firstOld; i < endNew; i++) starts[i] = messages[i]?.span.start ?? 0;
+      for (let i = endNew, j = endOld; j < previous.starts.length; i++, j++) starts[i] = (previous.starts[j] ?? 0) + delta;
+      // The window's messages are in order among themselves; the seams are checked here.
+      const moved = starts;
+      if ([firstOld, endNew].some((i) => i > 0 && i < moved.length && (moved[i - 1] ?? 0) > (moved[i] ?? 0))) starts = null;
+    }
+    const index = new Index(text, document, { callIds, times, starts });
+    if (previous.facts) {
+      const facts = previous.facts.slice(0, firstOld);
+      for (let i = firstOld; i < endNew; i++) {
+        const message = messages[i];
+        facts.push(message ? detachFact(transactionFact(text, message, callIds[i] ?? null)) : null);
+      }
+      for (let i = endOld; i < previous.facts.length; i++) facts.push(previous.facts[i] ?? null);
+      index.facts = facts;
+    }
+    if (previous.mentioning) {
+      const list = previous.mentioning.filter((i) => i < firstOld);
+      for (let i = firstOld; i < endNew; i++) if (mentions(messages[i])) list.push(i);
+      for (const i of previous.mentioning) if (i >= endOld) list.push(i - endOld + endNew);
+      index.mentioning = list;
+    }
+    return index;
+  }
+
+  get calls(): ReadonlyMap<string, readonly number[]> {
+    if (this.callTable) return this.callTable;
     const calls = new Map<string, number[]>();
-    const times: (Instant | null)[] = [];
-    document.messages.forEach((message, i) => {
-      const id = callId(message);
-      callIds.push(id);
-      times.push(parseTimestamp(message.context?.timestamp ?? null));
+    this.callIds.forEach((id, i) => {
       if (id !== null) pushTo(calls, id, i);
     });
-    this.callIds = callIds;
-    this.calls = calls;
-    this.times = times;
-    this.messageAt = offsetLocator(document);
+    this.callTable = calls;
+    return calls;
   }
 
   get transactions(): readonly Transaction[] {
@@ -170,6 +261,23 @@ class Index implements DocumentIndex {
     return durationOf(this.times[from] ?? null, this.times[to] ?? null);
   }
 
+  mentioningMessages(): readonly number[] {
+    if (this.mentioning) return this.mentioning;
+    const list: number[] = [];
+    this.document.messages.forEach((message, i) => {
+      if (mentions(message)) list.push(i);
+    });
+    this.mentioning = list;
+    return list;
+  }
+
+  /** Per message, what places it in a transaction; read once per message and carried over re-parses. */
+  transactionFacts(): readonly (TransactionFact | null)[] {
+    if (this.facts) return this.facts;
+    this.facts = this.document.messages.map((message, i) => transactionFact(this.text, message, this.callIds[i] ?? null));
+    return this.facts;
+  }
+
   private transactionStage(): TransactionTable {
     if (this.transactionTable) return this.transactionTable;
     const list: MutableTransaction[] = [];
@@ -177,13 +285,14 @@ class Index implements DocumentIndex {
     const byKey = new Map<string, MutableTransaction>();
     const byMethod = new Map<string, MutableTransaction[]>();
     const byBranch = new Map<string, MutableTransaction[]>();
+    const facts = this.transactionFacts();
     this.document.messages.forEach((message, i) => {
       of.push(-1);
       const id = this.callIds[i] ?? null;
-      const cseq = id === null ? null : cseqOf(this.text, message);
-      if (id === null || !cseq?.method || Number.isNaN(cseq.value)) return;
-      const branch = topVia(this.text, message)?.branch?.text ?? null;
-      const method = cseq.method.text;
+      const fact = facts[i];
+      if (id === null || !fact) return;
+      const { branch, method } = fact;
+      const cseq = { value: fact.cseq };
       const key = [id, branch ?? '', cseq.value, method].join(SEP);
       let transaction = byKey.get(key);
       if (!transaction) {
@@ -229,10 +338,67 @@ class Index implements DocumentIndex {
   }
 }
 
+const MENTIONING = new Set(['replaces', 'join', 'in-reply-to']);
+
+function mentions(message: SipMessage | undefined): boolean {
+  return message?.headers.some((header) => MENTIONING.has(header.key)) ?? false;
+}
+
+/** What places a message in a transaction besides its Call-ID: CSeq number and method, top Via branch. */
+interface TransactionFact {
+  readonly cseq: number;
+  readonly method: string;
+  readonly branch: string | null;
+}
+
+function transactionFact(text: string, message: SipMessage, id: string | null): TransactionFact | null {
+  const cseq = id === null ? null : cseqOf(text, message);
+  if (id === null || !cseq?.method || Number.isNaN(cseq.value)) return null;
+  return { cseq: cseq.value, method: cseq.method.text, branch: topVia(text, message)?.branch?.text ?? null };
+}
+
+/**
+ * A copy holding no piece of the text: facts are carried over later versions, and a string cut
+ * from a version's text may keep that whole text alive.
+ */
+function detachFact(fact: TransactionFact | null): TransactionFact | null {
+  return fact ? (JSON.parse(JSON.stringify(fact)) as TransactionFact) : null;
+}
+
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** The messages' starts, or null when the messages are not in document order. */
+function sortedStarts(document: SipDocument): Int32Array | null {
+  const messages = document.messages;
+  const starts = new Int32Array(messages.length);
+  for (let i = 0; i < messages.length; i++) {
+    starts[i] = messages[i]?.span.start ?? 0;
+    if (i > 0 && (starts[i - 1] ?? 0) > (starts[i] ?? 0)) return null;
+  }
+  return starts;
+}
+
+/** Binary search over starts in document order: the last message starting at or before the offset, if the offset is inside it. */
+function locateIn(document: SipDocument, starts: Int32Array): (offset: number) => number {
+  return (offset) => {
+    if (!Number.isFinite(offset)) return -1;
+    let low = 0;
+    let high = starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((starts[mid] ?? 0) <= offset) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    const span = found === -1 ? undefined : document.messages[found]?.span;
+    return span && offset <= span.end ? found : -1;
+  };
 }
 
 /**

@@ -153,7 +153,8 @@ function mentionsOf(text: string, document: SipDocument): ReadonlyMap<string, re
     if (list) list.push(occurrence);
     else mentions.set(key, [occurrence]);
   };
-  for (const message of document.messages) for (const header of message.headers) mentionsInHeader(text, header, add);
+  // Only the messages the index knows to name other calls: after an edit it carries that list over.
+  for (const i of indexOf(text, document).mentioningMessages()) for (const header of document.messages[i]?.headers ?? []) mentionsInHeader(text, header, add);
   mentionMemo.set(document, mentions);
   return mentions;
 }

@@ -20,7 +20,19 @@ export interface SymbolEntry {
   readonly children: readonly SymbolEntry[];
 }
 
+/** Editors ask for the outline several times per version (outline view, breadcrumbs, sticky scroll). */
+const memo = new WeakMap<SipDocument, SymbolEntry[]>();
+
 export function documentSymbols(text: string, document: SipDocument): SymbolEntry[] {
+  let symbols = memo.get(document);
+  if (!symbols) {
+    symbols = buildSymbols(text, document);
+    memo.set(document, symbols);
+  }
+  return symbols.slice();
+}
+
+function buildSymbols(text: string, document: SipDocument): SymbolEntry[] {
   const messages = document.messages;
   if (messages.length === 0) return [];
   const index = indexOf(text, document);

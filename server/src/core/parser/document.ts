@@ -5,6 +5,7 @@
 import { detectFormat, formatById } from './formats';
 import { compactLines } from './lines';
 import { parseFrame } from './message';
+import { HeaderStore } from './header';
 import type { FormatId, ParseProblem, SipDocument, SipMessage } from './model';
 
 export interface ParseOptions {
@@ -20,7 +21,10 @@ export function parseDocument(text: string, options: ParseOptions = {}): SipDocu
   try {
     const frames = format.frames(text);
     for (const frame of frames) compactLines(frame.lines);
-    for (const frame of frames) parseFrame(text, frame, mode, messages, problems);
+    // One header store for the whole document: every header field is a few numbers in it.
+    const store = new HeaderStore(text);
+    for (const frame of frames) parseFrame(text, frame, mode, messages, problems, store);
+    store.trim();
   } catch (error) {
     // Parsing must never take the caller down. A failure here is a parser bug; keep what was read
     // and say where reading stopped, so the user still gets every message before it.

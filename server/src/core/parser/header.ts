@@ -1,15 +1,17 @@
 /**
- * The parser's Header: numbers, not objects. A 50 MB trace holds a million header fields, so each
- * keeps only its offsets and shared name strings; the spans and strings of the Header interface are
- * computed when a feature asks for them (getters on the prototype cost no memory per field).
+ * The parser's headers: numbers, not objects. A 50 MB trace holds a million header fields; each is
+ * eight numbers in one typed array per parse (offsets, line, and which of the few dozen names it
+ * has), so parsing allocates no object per header and the model keeps 32 bytes for it. The Header
+ * objects features read are small views over a slot, made when a message's headers are first asked
+ * for; their spans and strings are computed from the numbers on access.
  */
 import type { Header, Span } from './model';
 import { OffsetMap } from './offsets';
+import { REMEMBERED_NAMES, type HeaderName } from './headerNames';
 
 /**
  * What a header holds beyond its offsets when the document text is not the header as sent: a name
- * or value glued from pieces, or a value with continuation lines folded in. One slot per header,
- * undefined for ordinary ones.
+ * or value glued from pieces, or a value with continuation lines folded in. Only such headers have one.
  */
 interface Rebuilt {
   /** The name, when its pieces are apart in the document. */
@@ -25,50 +27,99 @@ export interface JoinedText {
   readonly map: OffsetMap;
 }
 
-export class ParsedHeader implements Header {
-  private rebuilt: Rebuilt | undefined;
+const NAME_START = 0;
+const NAME_END = 1;
+const COLON = 2;
+const VALUE_START = 3;
+const VALUE_END = 4;
+const END = 5;
+const LINE = 6;
+/**
+ * A remembered name's id (REMEMBERED_NAMES), or -2 - i for the store's own `names[i]` (names
+ * resolved once the memo was full), or -1 for a line without a colon (its canonical name is the line).
+ */
+const NAME = 7;
+const FIELDS = 8;
 
-  constructor(
-    private readonly text: string,
-    readonly canonical: string,
-    readonly key: string,
-    readonly line: number,
-    private readonly nameStart: number,
-    private readonly nameEnd: number,
-    readonly colon: number,
-    private valueStart: number,
-    private valueEnd: number,
-    private end: number,
-  ) {}
+/** Every header of one parse. */
+export class HeaderStore {
+  private data = new Int32Array(FIELDS * 256);
+  count = 0;
+  private readonly names: HeaderName[] = [];
+  private readonly nameIds = new Map<HeaderName, number>();
+  private readonly rebuilt = new Map<number, Rebuilt>();
 
-  get name(): string {
-    return this.rebuilt?.name ?? this.text.slice(this.nameStart, this.nameEnd);
+  constructor(readonly text: string) {}
+
+  /** Adds a header; `name` is null for a line without a colon. Returns its slot. */
+  add(name: HeaderName | null, line: number, nameStart: number, nameEnd: number, colon: number, valueStart: number, valueEnd: number, end: number): number {
+    if ((this.count + 1) * FIELDS > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    let id = -1;
+    if (name && name.id >= 0) id = name.id;
+    else if (name) {
+      let own = this.nameIds.get(name);
+      if (own === undefined) {
+        own = this.names.length;
+        this.names.push(name);
+        this.nameIds.set(name, own);
+      }
+      id = -2 - own;
+    }
+    const d = this.data;
+    const o = this.count * FIELDS;
+    d[o + NAME_START] = nameStart;
+    d[o + NAME_END] = nameEnd;
+    d[o + COLON] = colon;
+    d[o + VALUE_START] = valueStart;
+    d[o + VALUE_END] = valueEnd;
+    d[o + END] = end;
+    d[o + LINE] = line;
+    d[o + NAME] = id;
+    return this.count++;
   }
 
-  get nameSpan(): Span {
-    return { start: this.nameStart, end: this.nameEnd };
+  /** Gives back the spare room once parsing is done. */
+  trim(): void {
+    if (this.data.length > this.count * FIELDS) this.data = this.data.slice(0, this.count * FIELDS);
   }
 
-  get valueSpan(): Span {
-    return { start: this.valueStart, end: this.valueEnd };
+  field(slot: number, field: number): number {
+    return this.data[slot * FIELDS + field] ?? 0;
   }
 
-  get span(): Span {
-    return { start: this.nameStart, end: this.end };
+  private nameOf(slot: number): HeaderName | undefined {
+    const id = this.field(slot, NAME);
+    return id >= 0 ? REMEMBERED_NAMES[id] : id <= -2 ? this.names[-2 - id] : undefined;
   }
 
-  get value(): string {
-    return this.rebuilt?.value ?? this.text.slice(this.valueStart, this.valueEnd);
+  key(slot: number): string {
+    return this.nameOf(slot)?.key ?? '';
   }
 
-  get valueMap(): OffsetMap | null {
-    return this.rebuilt?.map ?? null;
+  name(slot: number): string {
+    return this.rebuilt.get(slot)?.name ?? this.text.slice(this.field(slot, NAME_START), this.field(slot, NAME_END));
+  }
+
+  canonical(slot: number): string {
+    return this.nameOf(slot)?.canonical ?? this.name(slot);
+  }
+
+  value(slot: number): string {
+    return this.rebuilt.get(slot)?.value ?? this.text.slice(this.field(slot, VALUE_START), this.field(slot, VALUE_END));
+  }
+
+  valueMap(slot: number): OffsetMap | null {
+    return this.rebuilt.get(slot)?.map ?? null;
   }
 
   /** For a header read from glued pieces: the joined name and value where they are not contiguous in the document. */
-  glue(name: string | undefined, value: JoinedText | undefined): void {
+  glue(slot: number, name: string | undefined, value: JoinedText | undefined): void {
     if (name === undefined && value === undefined) return;
-    this.rebuilt = { name, value: value?.text, map: value?.map ?? null };
+    this.rebuilt.set(slot, { name, value: value?.text, map: value?.map ?? null });
   }
 
   /**
@@ -76,27 +127,77 @@ export class ParsedHeader implements Header {
    * text [start, end), or, for a continuation line glued from pieces, `joined`, whose characters
    * run from `start` to `end` in the document.
    */
-  fold(start: number, end: number, joined?: JoinedText): void {
+  fold(slot: number, start: number, end: number, joined?: JoinedText): void {
     if (start === end) return;
-    const current = this.value;
-    let map = this.rebuilt?.map;
+    const o = slot * FIELDS;
+    const valueStart = this.field(slot, VALUE_START);
+    const valueEnd = this.field(slot, VALUE_END);
+    const current = this.value(slot);
+    const rebuilt = this.rebuilt.get(slot);
+    let map = rebuilt?.map;
     if (!map) {
       // Until now the value was the document's text at valueSpan.
-      map = new OffsetMap(current === '' ? start : this.valueStart);
-      map.append(this.valueStart, current.length);
+      map = new OffsetMap(current === '' ? start : valueStart);
+      map.append(valueStart, current.length);
     }
     // The joining space stands where the previous line's value ends (its line break).
-    if (current !== '') map.append(this.valueEnd, 1);
+    if (current !== '') map.append(valueEnd, 1);
     if (joined) map.appendMap(joined.map);
     else map.append(start, end - start);
     const piece = joined ? joined.text : this.text.slice(start, end);
     const value = current === '' ? piece : `${current} ${piece}`;
-    if (this.rebuilt) {
-      this.rebuilt.value = value;
-      this.rebuilt.map = map;
-    } else this.rebuilt = { name: undefined, value, map };
-    if (this.valueStart === this.valueEnd) this.valueStart = start;
-    this.valueEnd = end;
-    this.end = end;
+    if (rebuilt) {
+      rebuilt.value = value;
+      rebuilt.map = map;
+    } else this.rebuilt.set(slot, { name: undefined, value, map });
+    if (valueStart === valueEnd) this.data[o + VALUE_START] = start;
+    this.data[o + VALUE_END] = end;
+    this.data[o + END] = end;
+  }
+
+  /** The headers in slots [from, to), as the views features read. */
+  views(from: number, to: number): Header[] {
+    const views: Header[] = [];
+    for (let slot = from; slot < to; slot++) views.push(new StoredHeader(this, slot));
+    return views;
+  }
+}
+
+/** A header as features see it: a slot of a HeaderStore. */
+class StoredHeader implements Header {
+  constructor(
+    private readonly store: HeaderStore,
+    private readonly slot: number,
+  ) {}
+
+  get name(): string {
+    return this.store.name(this.slot);
+  }
+  get canonical(): string {
+    return this.store.canonical(this.slot);
+  }
+  get key(): string {
+    return this.store.key(this.slot);
+  }
+  get nameSpan(): Span {
+    return { start: this.store.field(this.slot, NAME_START), end: this.store.field(this.slot, NAME_END) };
+  }
+  get colon(): number {
+    return this.store.field(this.slot, COLON);
+  }
+  get valueSpan(): Span {
+    return { start: this.store.field(this.slot, VALUE_START), end: this.store.field(this.slot, VALUE_END) };
+  }
+  get value(): string {
+    return this.store.value(this.slot);
+  }
+  get valueMap(): OffsetMap | null {
+    return this.store.valueMap(this.slot);
+  }
+  get span(): Span {
+    return { start: this.store.field(this.slot, NAME_START), end: this.store.field(this.slot, END) };
+  }
+  get line(): number {
+    return this.store.field(this.slot, LINE);
   }
 }

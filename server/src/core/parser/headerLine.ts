@@ -3,10 +3,9 @@
  * or on a wire line glued from pieces (read from the joined text, offsets mapped back), and folded
  * continuation lines (RFC 3261 §7.3.1).
  */
-import { resolveHeaderName } from './headerNames';
-import { indexWithin } from './lines';
+import { resolveHeaderName, resolveHeaderNameAt } from './headerNames';
 import type { LineTable, ParseProblem, Span } from './model';
-import { ParsedHeader } from './header';
+import type { HeaderStore } from './header';
 import type { WireLine } from './glued';
 
 export function trimStart(text: string, start: number, end: number): number {
@@ -23,22 +22,28 @@ function withoutColon(problems: ParseProblem[], span: Span): void {
   problems.push({ code: 'header-without-colon', message: 'Header line has no colon; a header is "Name: value" (RFC 3261 §7.3).', span });
 }
 
-/** The header on logical line `index`, which is a whole wire line. */
-export function headerLine(text: string, lines: LineTable, index: number, problems: ParseProblem[]): ParsedHeader {
+/** The first colon in text[start, end), or -1: a loop rather than a search in a slice, so no string is made per header line. */
+function colonWithin(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 58) return i;
+  return -1;
+}
+
+/** The header on logical line `index`, which is a whole wire line; returns its slot in `store`. */
+export function headerLine(store: HeaderStore, lines: LineTable, index: number, problems: ParseProblem[]): number {
+  const text = store.text;
   const start = lines.starts[index] ?? 0;
   const end = lines.ends[index] ?? start;
-  const colon = indexWithin(text, ':', start, end);
+  const colon = colonWithin(text, start, end);
   if (colon === -1) {
     const lineEnd = trimEnd(text, start, end);
     withoutColon(problems, { start, end: lineEnd });
-    const name = text.slice(start, lineEnd);
-    return new ParsedHeader(text, name, '', index, start, lineEnd, -1, lineEnd, lineEnd, lineEnd);
+    return store.add(null, index, start, lineEnd, -1, lineEnd, lineEnd, lineEnd);
   }
   const nameEnd = trimEnd(text, start, colon);
-  const resolved = resolveHeaderName(text.slice(start, nameEnd));
+  const resolved = resolveHeaderNameAt(text, start, nameEnd);
   const valueStart = trimStart(text, colon + 1, end);
   const valueEnd = trimEnd(text, valueStart, end);
-  return new ParsedHeader(text, resolved.canonical, resolved.key, index, start, nameEnd, colon, valueStart, valueEnd, Math.max(valueEnd, colon + 1));
+  return store.add(resolved, index, start, nameEnd, colon, valueStart, valueEnd, Math.max(valueEnd, colon + 1));
 }
 
 /**
@@ -46,7 +51,7 @@ export function headerLine(text: string, lines: LineTable, index: number, proble
  * mapped to the document (from a part's first character to its last). Name and value keep their
  * joined text where decoration separates their pieces.
  */
-export function gluedHeaderLine(text: string, wire: WireLine, index: number, problems: ParseProblem[]): ParsedHeader {
+export function gluedHeaderLine(store: HeaderStore, wire: WireLine, index: number, problems: ParseProblem[]): number {
   const { text: joined, map } = wire;
   const length = joined.length;
   const colon = joined.indexOf(':');
@@ -55,9 +60,9 @@ export function gluedHeaderLine(text: string, wire: WireLine, index: number, pro
     const span = map.span(0, lineEnd);
     withoutColon(problems, span);
     const name = joined.slice(0, lineEnd);
-    const header = new ParsedHeader(text, name, '', index, span.start, span.end, -1, span.end, span.end, span.end);
-    header.glue(span.end - span.start === lineEnd ? undefined : name, undefined);
-    return header;
+    const slot = store.add(null, index, span.start, span.end, -1, span.end, span.end, span.end);
+    store.glue(slot, span.end - span.start === lineEnd ? undefined : name, undefined);
+    return slot;
   }
   const nameEnd = trimEnd(joined, 0, colon);
   const name = joined.slice(0, nameEnd);
@@ -67,25 +72,26 @@ export function gluedHeaderLine(text: string, wire: WireLine, index: number, pro
   const nameSpan = map.span(0, nameEnd);
   const valueSpan = map.span(valueStart, valueEnd);
   const colonAt = map.start(colon);
-  const header = new ParsedHeader(text, resolved.canonical, resolved.key, index, nameSpan.start, nameSpan.end, colonAt, valueSpan.start, valueSpan.end, Math.max(valueSpan.end, colonAt + 1));
+  const slot = store.add(resolved, index, nameSpan.start, nameSpan.end, colonAt, valueSpan.start, valueSpan.end, Math.max(valueSpan.end, colonAt + 1));
   // Parts whose document range is as long as their text are contiguous there and read in place.
   const gluedName = nameSpan.end - nameSpan.start === nameEnd ? undefined : name;
   const gluedValue = valueSpan.end - valueSpan.start === valueEnd - valueStart ? undefined : { text: joined.slice(valueStart, valueEnd), map: map.slice(valueStart, valueEnd) };
-  header.glue(gluedName, gluedValue);
-  return header;
+  store.glue(slot, gluedName, gluedValue);
+  return slot;
 }
 
 /** Folding (RFC 3261 §7.3.1): a line starting with white space continues the previous header. */
-export function continueHeader(text: string, header: ParsedHeader, lines: LineTable, index: number): void {
+export function continueHeader(store: HeaderStore, slot: number, lines: LineTable, index: number): void {
+  const text = store.text;
   const start = trimStart(text, lines.starts[index] ?? 0, lines.ends[index] ?? 0);
-  header.fold(start, trimEnd(text, start, lines.ends[index] ?? 0));
+  store.fold(slot, start, trimEnd(text, start, lines.ends[index] ?? 0));
 }
 
 /** Folding, for a continuation line glued from pieces. */
-export function continueWire(header: ParsedHeader, wire: WireLine): void {
+export function continueWire(store: HeaderStore, slot: number, wire: WireLine): void {
   const from = trimStart(wire.text, 0, wire.text.length);
   const to = trimEnd(wire.text, from, wire.text.length);
   if (from === to) return;
   const span = wire.map.span(from, to);
-  header.fold(span.start, span.end, { text: wire.text.slice(from, to), map: wire.map.slice(from, to) });
+  store.fold(slot, span.start, span.end, { text: wire.text.slice(from, to), map: wire.map.slice(from, to) });
 }

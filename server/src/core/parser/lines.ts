@@ -57,7 +57,8 @@ function hasBareCr(text: string, from: number, to: number): boolean {
 export function scanLines(text: string, from = 0, to = text.length, table?: MutableLineTable): MutableLineTable {
   if (!table) {
     if (from >= to) return emptyLineTable();
-    if (!hasBareCr(text, from, to)) return scanIntoTypedArrays(text, from, to);
+    const fast = scanIntoTypedArrays(text, from, to, true);
+    if (fast) return fast;
     table = emptyLineTable();
   }
   if (from >= to) return table;
@@ -99,7 +100,7 @@ export function scanLines(text: string, from = 0, to = text.length, table?: Muta
  * CR need (see formats/logLines.ts). Same typed-array table as scanLines' fast path.
  */
 export function scanLfLines(text: string, from = 0, to = text.length): MutableLineTable {
-  return from >= to ? emptyLineTable() : scanIntoTypedArrays(text, from, to);
+  return from >= to ? emptyLineTable() : (scanIntoTypedArrays(text, from, to, false) ?? emptyLineTable());
 }
 
 /**
@@ -107,7 +108,7 @@ export function scanLfLines(text: string, from = 0, to = text.length): MutableLi
  * LF), so nothing grows or is copied, and a 50 MB file's table costs 13 bytes a line. The result is
  * read-only in practice: callers that append lines build their own table with emptyLineTable().
  */
-function scanIntoTypedArrays(text: string, from: number, to: number): MutableLineTable {
+function scanIntoTypedArrays(text: string, from: number, to: number, rejectBareCr: boolean): MutableLineTable | null {
   let count = 1;
   for (let at = text.indexOf('\n', from); at !== -1 && at < to - 1; at = text.indexOf('\n', at + 1)) count++;
   const starts = new Int32Array(count);
@@ -116,9 +117,16 @@ function scanIntoTypedArrays(text: string, from: number, to: number): MutableLin
   const breakBytes = new Uint8Array(count);
   let n = 0;
   let start = from;
+  // The next CR: each must sit just before an LF, else lone CRs end lines too and the caller takes
+  // the general path. Checked while scanning, so a CRLF file costs one native search per line.
+  let cr = rejectBareCr ? text.indexOf('\r', from) : -1;
   while (start < to) {
     let lf = text.indexOf('\n', start);
     if (lf >= to) lf = -1;
+    if (cr !== -1 && cr < to) {
+      if (lf === -1 || cr < lf - 1) return null;
+      if (cr === lf - 1) cr = text.indexOf('\r', lf + 1);
+    }
     starts[n] = start;
     if (lf === -1) {
       ends[n] = to;

@@ -8,10 +8,10 @@
  *   block holds; Content-Length only splits a block that holds several messages (a TCP read).
  */
 import { isBlank, offsetAfterBytes, utf8Length } from './lines';
-import type { ParsedHeader } from './header';
+import { HeaderStore } from './header';
 import { continueHeader, continueWire, gluedHeaderLine, headerLine } from './headerLine';
 import { isBlankWire, isGlued, joinPieces, mayStartMessage, parseWireStartLine, startLineAt, strictStartLineAt, wireEnd } from './glued';
-import type { BodyInfo, LineTable, LogContext, ParseProblem, SipMessage, StartLine } from './model';
+import type { BodyInfo, Header, LineTable, LogContext, ParseProblem, SipMessage, Span, StartLine } from './model';
 import { parseStartLine } from './startLine';
 
 export type FramingMode = 'file' | 'frame';
@@ -31,9 +31,63 @@ const NO_PROBLEMS: readonly ParseProblem[] = Object.freeze([]);
 
 const CONTENT_LENGTH_VALUE = /^\d{1,15}$/;
 
-function contentLengthOf(headers: readonly ParsedHeader[]): number | undefined {
-  const header = headers.find((h) => h.key === 'content-length');
-  return header && CONTENT_LENGTH_VALUE.test(header.value) ? Number(header.value) : undefined;
+function contentLengthOf(store: HeaderStore, from: number, to: number): number | undefined {
+  for (let slot = from; slot < to; slot++) {
+    if (store.key(slot) !== 'content-length') continue;
+    const value = store.value(slot);
+    return CONTENT_LENGTH_VALUE.test(value) ? Number(value) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A parsed message. Its headers live in the parse's HeaderStore until a feature first asks for
+ * them; then they become views, kept with the message.
+ */
+class ParsedMessage implements SipMessage {
+  private headerViews: readonly Header[] | undefined;
+  private spanObject: Span | undefined;
+
+  constructor(
+    readonly index: number,
+    readonly kind: 'request' | 'response',
+    /**
+     * The start line, or null when it is the document's text at [start, end) read leniently: then
+     * it is read again when asked for, so that a parse keeps no objects for start lines nobody reads
+     * (fewer survivors, less garbage collection on a long trace).
+     */
+    private startLineObject: StartLine | null,
+    private readonly start: number,
+    private readonly startLineEnd: number,
+    private readonly end: number,
+    private readonly store: HeaderStore,
+    private readonly firstHeader: number,
+    private readonly endHeader: number,
+    readonly body: BodyInfo | null,
+    readonly lines: LineTable,
+    readonly firstLine: number,
+    readonly lastLine: number,
+    readonly context: LogContext | null,
+    readonly problems: readonly ParseProblem[],
+  ) {}
+
+  get headers(): readonly Header[] {
+    return (this.headerViews ??= this.store.views(this.firstHeader, this.endHeader));
+  }
+
+  get startLine(): StartLine {
+    // The same call that found it while parsing, so the same answer; the fallback never runs.
+    return (this.startLineObject ??= parseStartLine(this.store.text, this.start, this.startLineEnd, 'lenient') ?? fallbackStartLine(this.start, this.startLineEnd));
+  }
+
+  get span(): Span {
+    return (this.spanObject ??= { start: this.start, end: this.end });
+  }
+}
+
+function fallbackStartLine(start: number, end: number): StartLine {
+  const empty = { text: '', start, end: start };
+  return { kind: 'request', start, end, method: empty, uri: empty, version: empty };
 }
 
 interface BodyEnd {
@@ -165,19 +219,21 @@ function firstNonBlank(text: string, lines: LineTable, from: number, to: number)
  * Parses every message in the frame, appending to `messages`; text that is not SIP goes to
  * `problems` as extra bytes (file mode only: in logs it is the log's own text).
  */
-export function parseFrame(text: string, frame: Frame, mode: FramingMode, messages: SipMessage[], problems: ParseProblem[]): void {
+export function parseFrame(text: string, frame: Frame, mode: FramingMode, messages: SipMessage[], problems: ParseProblem[], store = new HeaderStore(text)): void {
   const { lines, to } = frame;
   let index = frame.from;
   let frameProblems = frame.problems ?? [];
   while (index < to) {
     let junkFrom = -1;
     let startLine: StartLine | null = null;
+    let glued = false;
     for (; index < to; index++) {
       if (isGlued(lines, index, to)) {
         // A wire line in pieces: read as a whole, then skipped as a whole.
         const next = wireEnd(lines, index, to);
         if (!isBlankWire(text, lines, index, next)) {
           startLine = parseWireStartLine(joinPieces(text, lines, index, next), 'lenient');
+          glued = true;
           if (startLine) break;
           if (junkFrom < 0) junkFrom = index;
         }
@@ -200,23 +256,27 @@ export function parseFrame(text: string, frame: Frame, mode: FramingMode, messag
       });
     }
     if (!startLine) return;
-    index = parseMessageAt(text, frame, index, startLine, mode, messages, frameProblems);
+    index = parseMessageAt(store, frame, index, startLine, glued, mode, messages, frameProblems);
     frameProblems = [];
   }
 }
 
 function parseMessageAt(
-  text: string,
+  store: HeaderStore,
   frame: Frame,
   first: number,
   startLine: StartLine,
+  glued: boolean,
   mode: FramingMode,
   messages: SipMessage[],
   inherited: readonly ParseProblem[],
 ): number {
   const { lines, to } = frame;
+  const text = store.text;
   const problems: ParseProblem[] = inherited.length > 0 ? [...inherited] : [];
-  const headers: ParsedHeader[] = [];
+  const firstHeader = store.count;
+  /** Slot of the header a continuation line folds into, or -1 before the first header. */
+  const last = (): number => (store.count > firstHeader ? store.count - 1 : -1);
   let index = wireEnd(lines, first, to);
   let blank = -1;
   for (; index < to; index++) {
@@ -228,10 +288,9 @@ function parseMessageAt(
       }
       const wire = joinPieces(text, lines, index, next);
       const c = wire.text.charCodeAt(0);
-      const last = headers[headers.length - 1];
-      if ((c === 32 || c === 9) && last) continueWire(last, wire);
+      if ((c === 32 || c === 9) && last() >= 0) continueWire(store, last(), wire);
       else if (mayStartMessage(wire.text, 0, wire.text.length) && parseWireStartLine(wire, 'strict')) break;
-      else headers.push(gluedHeaderLine(text, wire, index, problems));
+      else gluedHeaderLine(store, wire, index, problems);
       index = next - 1;
       continue;
     }
@@ -242,13 +301,12 @@ function parseMessageAt(
       break;
     }
     const c = text.charCodeAt(start);
-    const last = headers[headers.length - 1];
-    if ((c === 32 || c === 9) && last) {
-      continueHeader(text, last, lines, index);
+    if ((c === 32 || c === 9) && last() >= 0) {
+      continueHeader(store, last(), lines, index);
       continue;
     }
     if (mayStartMessage(text, start, end) && parseStartLine(text, start, end, 'strict')) break;
-    headers.push(headerLine(text, lines, index, problems));
+    headerLine(store, lines, index, problems);
   }
 
   let body: BodyInfo | null = null;
@@ -261,24 +319,14 @@ function parseMessageAt(
     problems.push({ code: 'missing-blank-line', message: 'The header block is not closed by an empty line (RFC 3261 §7).', span: { start: at, end: at } });
     nextLine = index;
   } else {
-    const located = locateBody(text, frame, blank + 1, contentLengthOf(headers), mode);
+    const located = locateBody(text, frame, blank + 1, contentLengthOf(store, firstHeader, store.count), mode);
     body = located.body;
     end = located.end;
     nextLine = Math.max(located.nextLine, blank + 1);
   }
 
-  messages.push({
-    index: messages.length,
-    kind: startLine.kind,
-    startLine,
-    headers,
-    body,
-    span: { start: startLine.start, end },
-    lines,
-    firstLine: first,
-    lastLine: nextLine,
-    context: frame.context,
-    problems: problems.length > 0 ? problems : NO_PROBLEMS,
-  });
+  messages.push(
+    new ParsedMessage(messages.length, startLine.kind, glued ? startLine : null, startLine.start, startLine.end, end, store, firstHeader, store.count, body, lines, first, nextLine, frame.context, problems.length > 0 ? problems : NO_PROBLEMS),
+  );
   return nextLine;
 }

@@ -58,6 +58,14 @@ export class OffsetMap {
     return sliced;
   }
 
+  /** The same map for a document in which these characters moved by `delta` (an edit before them). */
+  shifted(delta: number): OffsetMap {
+    const moved = new OffsetMap(this.docEnd + delta);
+    moved.length = this.length;
+    moved.segments = this.segments.map((value, i) => (i % 2 === 1 ? value + delta : value));
+    return moved;
+  }
+
   /** Document offset of joined character p; at the end of the joined text, just after its last character. */
   start(p: number): number {
     if (p >= this.length || this.segments.length === 0) return this.docEnd;

@@ -59,6 +59,12 @@ export interface TraceContext {
   readonly text: string;
   readonly document: SipDocument;
   readonly inLog: boolean;
+  /**
+   * The messages to check, when only part of a trace changed: every message sharing a Call-ID or a
+   * branch with them is among them, so each of their transactions and dialogs is complete. All of
+   * the document's messages when absent.
+   */
+  readonly messages?: readonly SipMessage[];
 }
 
 export interface MessageCheck extends CheckDoc {

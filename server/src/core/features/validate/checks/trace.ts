@@ -70,15 +70,30 @@ const memo = new WeakMap<object, TraceFacts[]>();
 
 /** Facts for every message with a Call-ID and a CSeq; computed once per document and shared by all trace checks. */
 function factsOf(context: TraceContext): TraceFacts[] {
-  const cached = memo.get(context.document);
+  // An incremental revalidation passes the messages of the calls an edit reached; a full one the document's.
+  const owner = context.messages ?? context.document;
+  const cached = memo.get(owner);
   if (cached) return cached;
   const facts: TraceFacts[] = [];
-  for (const message of context.document.messages) {
+  for (const message of context.messages ?? context.document.messages) {
     const fact = traceFactsOf(context.text, message);
     if (fact) facts.push(fact);
   }
-  memo.set(context.document, facts);
+  memo.set(owner, facts);
   return facts;
+}
+
+/**
+ * What ties a message to others in the trace checks: its Call-ID and top Via branch (every group
+ * they form, transaction, dialog side or copy, is keyed by one of the two). Empty for a message the
+ * checks skip (no Call-ID or no usable CSeq).
+ */
+export function traceKeys(text: string, message: SipMessage): string[] {
+  const id = callId(message);
+  const cseq = cseqOf(text, message);
+  if (!id || !cseq?.method || Number.isNaN(cseq.value)) return [];
+  const branch = topVia(text, message)?.branch?.text ?? '';
+  return branch ? [id, branch] : [id];
 }
 
 /** Trace checks only make sense when there is a trace: a single message has nothing to match. */

@@ -1,0 +1,269 @@
+/**
+ * Validation that follows a re-parse instead of starting over. Findings are kept per message: those
+ * of the message checks, and those the trace checks report on the message. After an edit only the
+ * re-parsed messages run the message checks again; the trace checks run again only over the
+ * messages that share a Call-ID or a top Via branch with a message the edit removed or added (every
+ * group the trace checks form is keyed by one of the two, so the others' findings cannot change).
+ * Kept findings are moved with their message, lazily: an entry stores the offset delta, and only the
+ * findings that survive the per-check limit are rebuilt at the new offsets.
+ *
+ * The result is the list validate() returns for the same text and document, in the same order.
+ */
+import type { SipDocument, SipMessage, Span } from '../../parser/model';
+import type { ReparseChange } from '../../parser/reparse';
+import { CHECKS } from './catalog';
+import { TRACE_CHECKS, traceKeys } from './checks/trace';
+import type { Check, Finding, Fix, Report, Severity, ValidateOptions } from './types';
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** A finding as its check reported it, with the check's position in CHECKS. */
+interface Raw {
+  readonly check: number;
+  readonly finding: Finding;
+}
+
+interface Entry {
+  /** Findings of the message checks. */
+  readonly own: readonly Raw[];
+  /** Findings the trace checks reported on this message's start line. */
+  readonly trace: readonly Raw[];
+}
+
+export interface Validation {
+  readonly options: ValidateOptions;
+  readonly messageCount: number;
+  readonly entries: readonly Entry[];
+  /** Per entry, the characters its message moved since its findings were computed: numbers, so a keystroke moves them without allocating. */
+  readonly deltas: Int32Array;
+  /** Per entry, two numbers naming its Call-ID and branch (see traceKeys) in `keyNames`, -1 for none: a tight scan finds the messages an edit's calls reach. */
+  readonly keys: Int32Array;
+  /** Key text to number, shared by the validations that follow one another. */
+  readonly keyNames: Map<string, number>;
+  /** What validate() returns. */
+  readonly findings: readonly Finding[];
+}
+
+const NONE: readonly Raw[] = Object.freeze([]);
+const GROUP_CHECKS: ReadonlySet<Check> = new Set<Check>(TRACE_CHECKS);
+
+function reporter(check: Check, position: number, options: ValidateOptions, into: Raw[]): Report {
+  const configuredLevel = options.levels?.[check.id];
+  const configured: Severity | undefined = configuredLevel === 'off' ? undefined : configuredLevel;
+  return (span, message, extra = {}) => {
+    const finding: Finding = { code: check.id, severity: configured ?? extra.severity ?? check.defaultSeverity, message, span, ...(extra.fix ? { fix: extra.fix } : {}) };
+    into.push({ check: position, finding });
+  };
+}
+
+function enabled(check: Check, options: ValidateOptions): boolean {
+  return options.levels?.[check.id] !== 'off';
+}
+
+function messageFindings(text: string, document: SipDocument, message: SipMessage, options: ValidateOptions): readonly Raw[] {
+  const found: Raw[] = [];
+  const inLog = document.format !== 'sip';
+  CHECKS.forEach((check, position) => {
+    if (check.scope !== 'message' || !enabled(check, options)) return;
+    try {
+      check.run({ text, document, message, inLog }, reporter(check, position, options, found));
+    } catch {
+      // A check that throws is a sipls bug; the others still run.
+    }
+  });
+  return found.length > 0 ? found : NONE;
+}
+
+/** Index of the message whose start line begins at the offset (trace checks report on start lines), or -1. */
+function messageStartingAt(messages: readonly SipMessage[], offset: number): number {
+  let lo = 0;
+  let hi = messages.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = messages[mid]?.startLine.start ?? 0;
+    if (start === offset) return mid;
+    if (start < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Runs the trace checks that group messages, over `subset` (or all), and hands back each finding with its message. */
+function groupFindings(text: string, document: SipDocument, subset: readonly SipMessage[] | undefined, options: ValidateOptions, add: (message: number, raw: Raw) => void): void {
+  const inLog = document.format !== 'sip';
+  CHECKS.forEach((check, position) => {
+    if (check.scope !== 'trace' || !GROUP_CHECKS.has(check) || !enabled(check, options)) return;
+    const found: Raw[] = [];
+    try {
+      check.run({ text, document, inLog, ...(subset ? { messages: subset } : {}) }, reporter(check, position, options, found));
+    } catch {
+      // As in validate(): what was reported stays.
+    }
+    for (const raw of found) add(messageStartingAt(document.messages, raw.finding.span.start), raw);
+  });
+}
+
+/** Trace checks on the document as a whole (problems outside any message): cheap, run every time. */
+function documentFindings(text: string, document: SipDocument, options: ValidateOptions): Raw[] {
+  const found: Raw[] = [];
+  const inLog = document.format !== 'sip';
+  CHECKS.forEach((check, position) => {
+    if (check.scope !== 'trace' || GROUP_CHECKS.has(check) || !enabled(check, options)) return;
+    try {
+      check.run({ text, document, inLog }, reporter(check, position, options, found));
+    } catch {
+      // As in validate().
+    }
+  });
+  return found;
+}
+
+export function validateAll(text: string, document: SipDocument, options: ValidateOptions = {}): Validation {
+  const messages = document.messages;
+  const own = messages.map((message) => messageFindings(text, document, message, options));
+  const trace: Raw[][] = messages.map(() => []);
+  const loose: Raw[] = [];
+  groupFindings(text, document, undefined, options, (at, raw) => (at >= 0 ? trace[at]?.push(raw) : loose.push(raw)));
+  const entries = messages.map((_, i): Entry => ({ own: own[i] ?? NONE, trace: trace[i]?.length ? trace[i] : NONE }));
+  const keyNames = new Map<string, number>();
+  const keys = new Int32Array(2 * messages.length);
+  messages.forEach((message, i) => storeKeys(keys, i, traceKeys(text, message), keyNames));
+  return finish(text, document, options, entries, new Int32Array(entries.length), { keys, keyNames }, loose);
+}
+
+/**
+ * The validation of `document`, which reparse made from the document `previous` validated, given
+ * what the re-parse kept (`change`). Falls back to validateAll when the options differ or the
+ * re-parse replaced everything.
+ */
+export function revalidate(previous: Validation, text: string, document: SipDocument, change: ReparseChange, options: ValidateOptions): Validation {
+  const messages = document.messages;
+  const oldCount = previous.messageCount;
+  const everything = change.firstOld === 0 && change.endOld === oldCount;
+  if (options !== previous.options || everything || oldCount < 2 !== messages.length < 2 || previous.entries.length !== oldCount) return validateAll(text, document, options);
+  const { firstOld, endOld, endNew, delta } = change;
+  const entries: Entry[] = previous.entries.slice(0, firstOld);
+  const { keyNames } = previous;
+  const keys = new Int32Array(2 * messages.length);
+  keys.set(previous.keys.subarray(0, 2 * firstOld));
+  const affected = new Set<number>();
+  for (let i = 2 * firstOld; i < 2 * endOld; i++) if ((previous.keys[i] ?? -1) >= 0) affected.add(previous.keys[i] ?? -1);
+  for (let i = firstOld; i < endNew; i++) {
+    const message = messages[i];
+    if (!message) continue;
+    storeKeys(keys, i, traceKeys(text, message), keyNames);
+    for (const key of [keys[2 * i] ?? -1, keys[2 * i + 1] ?? -1]) if (key >= 0) affected.add(key);
+    entries.push({ own: detached(messageFindings(text, document, message, options)), trace: NONE });
+  }
+  const kept = entries.length;
+  for (let i = endOld; i < oldCount; i++) {
+    const entry = previous.entries[i];
+    if (entry) entries.push(entry);
+  }
+  const deltas = new Int32Array(entries.length);
+  deltas.set(previous.deltas.subarray(0, firstOld));
+  for (let i = kept, j = endOld; i < deltas.length; i++, j++) deltas[i] = (previous.deltas[j] ?? 0) + delta;
+  keys.set(previous.keys.subarray(2 * endOld), 2 * kept);
+
+  // Messages whose groups may have changed: their trace findings are found again.
+  const subset: SipMessage[] = [];
+  const positions: number[] = [];
+  if (affected.size > 0) {
+    const reached = new Uint8Array(keyNames.size);
+    for (const key of affected) reached[key] = 1;
+    for (let i = 0; i < entries.length; i++) {
+      const first = keys[2 * i] ?? -1;
+      const second = keys[2 * i + 1] ?? -1;
+      if ((first >= 0 && reached[first] === 1) || (second >= 0 && reached[second] === 1)) {
+        const message = messages[i];
+        if (!message) continue;
+        subset.push(message);
+        positions.push(i);
+      }
+    }
+  }
+  const trace = new Map<number, Raw[]>(positions.map((i) => [i, []]));
+  const loose: Raw[] = [];
+  if (subset.length > 0) groupFindings(text, document, subset, options, (at, raw) => (trace.get(at)?.push(raw) ?? loose.push(raw)));
+  for (const [i, found] of trace) {
+    const entry = entries[i];
+    // Stored as if computed before the entry's move, so that the entry's delta applies to all its findings.
+    const moves = deltas[i] ?? 0;
+    if (entry) entries[i] = { ...entry, trace: found.length > 0 ? detached(found.map((raw) => ({ check: raw.check, finding: moved(raw.finding, -moves, undefined) }))) : NONE };
+  }
+  return finish(text, document, options, entries, deltas, { keys, keyNames }, loose);
+}
+
+/** Checks may report a token (a span with its text) as the span: whatever else it holds is kept. */
+/**
+ * Copies of findings that hold no piece of the document's text. Strings cut from a string may share
+ * its memory, and kept findings outlive the version they were found in: without copies, each
+ * version's whole text would stay alive as long as one of its findings.
+ */
+function detached(found: readonly Raw[]): readonly Raw[] {
+  return found.length === 0 ? found : (JSON.parse(JSON.stringify(found)) as Raw[]);
+}
+
+function storeKeys(keys: Int32Array, i: number, names: readonly string[], keyNames: Map<string, number>): void {
+  for (let k = 0; k < 2; k++) {
+    const name = names[k];
+    let id = -1;
+    if (name !== undefined) {
+      id = keyNames.get(name) ?? keyNames.size;
+      // Kept for the whole session: a copy, for the reason given at detached().
+      if (id === keyNames.size) keyNames.set(JSON.parse(JSON.stringify(name)) as string, id);
+    }
+    keys[2 * i + k] = id;
+  }
+}
+
+function moveSpan(span: Span, delta: number): Span {
+  return delta === 0 ? span : { ...span, start: span.start + delta, end: span.end + delta };
+}
+
+function moveFix(fix: Fix, delta: number): Fix {
+  return { title: fix.title, edits: fix.edits.map((edit) => ({ span: moveSpan(edit.span, delta), newText: edit.newText })) };
+}
+
+function moved(finding: Finding, delta: number, messageIndex: number | undefined): Finding {
+  const { messageIndex: _ignored, ...rest } = finding;
+  void _ignored;
+  const base = delta === 0 ? rest : { ...rest, span: moveSpan(finding.span, delta), ...(finding.fix ? { fix: moveFix(finding.fix, delta) } : {}) };
+  return messageIndex !== undefined ? { ...base, messageIndex } : base;
+}
+
+/** Puts the kept findings together as validate() would: the per-check limit, then sorted by position and severity. */
+function finish(text: string, document: SipDocument, options: ValidateOptions, entries: readonly Entry[], deltas: Int32Array, keyed: { keys: Int32Array; keyNames: Map<string, number> }, loose: readonly Raw[]): Validation {
+  const limit = options.maxPerCheck ?? Number.POSITIVE_INFINITY;
+  const buckets: Finding[][] = CHECKS.map(() => []);
+  const suppressed = new Array<number>(CHECKS.length).fill(0);
+  const firstSuppressed: (Span | undefined)[] = new Array<Span | undefined>(CHECKS.length).fill(undefined);
+  const take = (raw: Raw, delta: number, messageIndex: number | undefined): void => {
+    const bucket = buckets[raw.check];
+    if (!bucket) return;
+    if (bucket.length >= limit) {
+      suppressed[raw.check] = (suppressed[raw.check] ?? 0) + 1;
+      firstSuppressed[raw.check] ??= moveSpan(raw.finding.span, delta);
+      return;
+    }
+    bucket.push(moved(raw.finding, delta, messageIndex));
+  };
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (!entry || (entry.own === NONE && entry.trace === NONE)) continue;
+    const moves = deltas[i] ?? 0;
+    for (const raw of entry.own) take(raw, moves, i);
+    for (const raw of entry.trace) take(raw, moves, undefined);
+  }
+  for (const raw of loose) take(raw, 0, undefined);
+  for (const raw of documentFindings(text, document, options)) take(raw, 0, undefined);
+  const findings: Finding[] = [];
+  CHECKS.forEach((check, position) => {
+    for (const finding of buckets[position] ?? []) findings.push(finding);
+    const count = suppressed[position] ?? 0;
+    const span = firstSuppressed[position];
+    if (count > 0 && span) findings.push({ code: check.id, severity: 'information', message: `${count} more "${check.id}" findings in this document are not shown (limit ${limit} per check).`, span });
+  });
+  findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  return { options, messageCount: document.messages.length, entries, deltas, keys: keyed.keys, keyNames: keyed.keyNames, findings };
+}

@@ -1,0 +1,155 @@
+/**
+ * A message that an edit elsewhere moved: same text, offsets moved by a constant. Re-parsing after a
+ * keystroke keeps every message it did not touch; those after the edit become these views instead of
+ * being parsed or copied again. Nothing is computed until a feature asks: the view holds the message
+ * it wraps, the offset delta and its new index, and builds each shifted part once, on first access.
+ * A view of a view wraps the original, so a long editing session never builds chains.
+ *
+ * Line indexes of a view count from the message's own first line: its `lines` table holds only the
+ * message's lines (copied and shifted when first asked for), so `firstLine` is 0.
+ */
+import type { BodyInfo, Header, LineTable, LogContext, ParseProblem, SipMessage, Span, StartLine, Token } from './model';
+import type { OffsetMap } from './offsets';
+
+/**
+ * The message moved by `delta` characters and renumbered `index`, as a new view even when nothing
+ * moves. Features remember parsed header values per Header object, and those values hold pieces of
+ * the text of the version they were read in; a fresh view per version lets each version's
+ * remembered values, and with them its text, go when the version goes.
+ */
+export function shiftMessage(message: SipMessage, delta: number, index: number): SipMessage {
+  if (message instanceof ShiftedMessage) return new ShiftedMessage(message.base, message.delta + delta, index);
+  return new ShiftedMessage(message, delta, index);
+}
+
+function span(s: Span, delta: number): Span {
+  return { start: s.start + delta, end: s.end + delta };
+}
+
+function token(t: Token, delta: number): Token {
+  return { text: t.text, start: t.start + delta, end: t.end + delta };
+}
+
+function shiftStartLine(line: StartLine, delta: number): StartLine {
+  if (line.kind === 'request') {
+    return { kind: 'request', start: line.start + delta, end: line.end + delta, method: token(line.method, delta), uri: token(line.uri, delta), version: token(line.version, delta) };
+  }
+  return { kind: 'response', start: line.start + delta, end: line.end + delta, version: token(line.version, delta), code: token(line.code, delta), status: line.status, reason: token(line.reason, delta) };
+}
+
+function shiftLines(lines: LineTable, from: number, to: number, delta: number): LineTable {
+  const count = Math.max(0, to - from);
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const breaks = new Int32Array(count);
+  const breakBytes = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    starts[i] = (lines.starts[from + i] ?? 0) + delta;
+    ends[i] = (lines.ends[from + i] ?? 0) + delta;
+    breaks[i] = (lines.breaks[from + i] ?? 0) + delta;
+    breakBytes[i] = lines.breakBytes[from + i] ?? 0;
+  }
+  const source = lines.glued;
+  if (!source) return { starts, ends, breaks, breakBytes };
+  const glued = new Uint8Array(count);
+  for (let i = 0; i < count; i++) glued[i] = source[from + i] ?? 0;
+  return { starts, ends, breaks, breakBytes, glued };
+}
+
+class ShiftedHeader implements Header {
+  private shiftedMap: OffsetMap | null | undefined;
+
+  constructor(
+    private readonly base: Header,
+    private readonly delta: number,
+    private readonly lineBase: number,
+  ) {}
+
+  get name(): string {
+    return this.base.name;
+  }
+  get canonical(): string {
+    return this.base.canonical;
+  }
+  get key(): string {
+    return this.base.key;
+  }
+  get nameSpan(): Span {
+    return span(this.base.nameSpan, this.delta);
+  }
+  get colon(): number {
+    return this.base.colon === -1 ? -1 : this.base.colon + this.delta;
+  }
+  get valueSpan(): Span {
+    return span(this.base.valueSpan, this.delta);
+  }
+  get value(): string {
+    return this.base.value;
+  }
+  get valueMap(): OffsetMap | null {
+    if (this.shiftedMap === undefined) this.shiftedMap = this.base.valueMap?.shifted(this.delta) ?? null;
+    return this.shiftedMap;
+  }
+  get span(): Span {
+    return span(this.base.span, this.delta);
+  }
+  get line(): number {
+    return this.base.line - this.lineBase;
+  }
+}
+
+class ShiftedMessage implements SipMessage {
+  // Built on first access. Fields rather than one cache object: a keystroke near the top of a long
+  // trace makes one of these per later message, so each costs a single small allocation.
+  private shiftedStartLine: StartLine | undefined;
+  private shiftedHeaders: readonly Header[] | undefined;
+  private shiftedBody: BodyInfo | null | undefined;
+  private shiftedSpan: Span | undefined;
+  private shiftedLines: LineTable | undefined;
+  private shiftedContext: LogContext | null | undefined;
+  private shiftedProblems: readonly ParseProblem[] | undefined;
+
+  constructor(
+    readonly base: SipMessage,
+    readonly delta: number,
+    readonly index: number,
+  ) {}
+
+  get kind(): 'request' | 'response' {
+    return this.base.kind;
+  }
+  get startLine(): StartLine {
+    return (this.shiftedStartLine ??= shiftStartLine(this.base.startLine, this.delta));
+  }
+  get headers(): readonly Header[] {
+    return (this.shiftedHeaders ??= this.base.headers.map((header) => new ShiftedHeader(header, this.delta, this.base.firstLine)));
+  }
+  get body(): BodyInfo | null {
+    if (this.shiftedBody !== undefined) return this.shiftedBody;
+    const body = this.base.body;
+    const first = this.base.firstLine;
+    this.shiftedBody = body ? { start: body.start + this.delta, end: body.end + this.delta, bytes: body.bytes, firstLine: body.firstLine - first, lastLine: body.lastLine - first } : null;
+    return this.shiftedBody;
+  }
+  get span(): Span {
+    return (this.shiftedSpan ??= span(this.base.span, this.delta));
+  }
+  get lines(): LineTable {
+    return (this.shiftedLines ??= shiftLines(this.base.lines, this.base.firstLine, this.base.lastLine, this.delta));
+  }
+  get firstLine(): number {
+    return 0;
+  }
+  get lastLine(): number {
+    return this.base.lastLine - this.base.firstLine;
+  }
+  get context(): LogContext | null {
+    if (this.shiftedContext !== undefined) return this.shiftedContext;
+    const context = this.base.context;
+    this.shiftedContext = context && context.frameSpan ? { ...context, frameSpan: span(context.frameSpan, this.delta) } : context;
+    return this.shiftedContext;
+  }
+  get problems(): readonly ParseProblem[] {
+    return (this.shiftedProblems ??= this.base.problems.length === 0 ? this.base.problems : this.base.problems.map((problem) => ({ ...problem, span: span(problem.span, this.delta) })));
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The server's analysis cache follows incremental changes: the document manager's update hook tells
+ * it each change's range, and the parse and findings of the next version equal a fresh parse and a
+ * fresh validation of the same text, whether requests come after every change or after several.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AnalysisCache } from '../../../server/src/lsp/analysis';
+import { DEFAULT_SETTINGS } from '../../../server/src/lsp/settings';
+import { parseDocument } from '../../../server/src/core/parser/document';
+import { validate } from '../../../server/src/core/features/validate';
+import { FIXTURES } from '../../support/paths';
+
+const TRACE = readFileSync(join(FIXTURES, 'traces', 'sipp', 'uac-500-mismatched-reason_messages.log'), 'utf8');
+
+function spans(text: string): unknown {
+  return parseDocument(text).messages.map((m) => [m.span.start, m.span.end, m.headers.map((h) => [h.name, h.value, h.span.start])]);
+}
+
+describe('analysis cache with incremental changes', () => {
+  for (const requestsBetween of [true, false]) {
+    it(`re-parses edits as a fresh parse would (${requestsBetween ? 'a request after every change' : 'one request after several'})`, () => {
+      const cache = new AnalysisCache();
+      const config = cache.documents();
+      const document = config.create('file:///t.log', 'sip-log', 1, TRACE);
+      const settings = DEFAULT_SETTINGS;
+      assert.deepStrictEqual(cache.findings(document, settings, 1), validate(TRACE, parseDocument(TRACE), { levels: settings.checks, maxPerCheck: settings.maxPerCheck }));
+      const at = TRACE.indexOf('Call-ID:');
+      const edits = [
+        { range: { start: document.positionAt(at), end: document.positionAt(at + 8) }, text: 'Call-Id :' },
+        { range: { start: document.positionAt(0), end: document.positionAt(0) }, text: 'SIP/2.0 180 Ringing\r\n\r\n' },
+        { range: { start: document.positionAt(TRACE.length), end: document.positionAt(TRACE.length) }, text: '\nBYE sip:x@y SIP/2.0\nCall-ID: 1\n' },
+      ];
+      let version = 1;
+      for (const edit of edits) {
+        config.update(document, [edit], ++version);
+        if (!requestsBetween) continue;
+        const text = document.getText();
+        const analysis = cache.get(document);
+        assert.equal(analysis.text, text);
+        assert.deepStrictEqual(analysis.document.messages.map((m) => [m.span.start, m.span.end, m.headers.map((h) => [h.name, h.value, h.span.start])]), spans(text));
+        assert.deepStrictEqual(cache.findings(document, settings, 1), validate(text, parseDocument(text), { levels: settings.checks, maxPerCheck: settings.maxPerCheck }));
+      }
+      const text = document.getText();
+      assert.notEqual(text, TRACE);
+      assert.deepStrictEqual(cache.findings(document, settings, 1), validate(text, parseDocument(text), { levels: settings.checks, maxPerCheck: settings.maxPerCheck }));
+      assert.deepStrictEqual(cache.get(document).document.messages.map((m) => [m.span.start, m.span.end, m.headers.map((h) => [h.name, h.value, h.span.start])]), spans(text));
+    });
+  }
+});
