@@ -14,16 +14,42 @@ import { parseViaList, type ViaValue } from './values/via';
 
 const memo = new WeakMap<object, Map<string, unknown>>();
 
+/**
+ * Where values go while `transiently` runs: a memo that dies with the call, not with the document.
+ * Validating a whole trace reads nearly every header value once or twice; kept for the document's
+ * lifetime they would be many times the trace's size in heap, and would survive into the old
+ * generation where collecting them is expensive.
+ */
+let scratch: WeakMap<object, Map<string, unknown>> | null = null;
+
 function remember<T>(owner: object, kind: string, compute: () => T): T {
-  let cache = memo.get(owner);
+  const kept = memo.get(owner);
+  if (kept?.has(kind)) return kept.get(kind) as T;
+  const store = scratch ?? memo;
+  let cache = store === memo ? kept : store.get(owner);
   if (!cache) {
     cache = new Map();
-    memo.set(owner, cache);
+    store.set(owner, cache);
   }
   if (cache.has(kind)) return cache.get(kind) as T;
   const value = compute();
   cache.set(kind, value);
   return value;
+}
+
+/**
+ * Runs `work` with header values remembered only for its duration (values remembered earlier are
+ * still used). For passes over many messages, such as validation, whose results do not keep the
+ * parsed values: one message's values are shared by all the checks that read them, then dropped.
+ */
+export function transiently<T>(work: () => T): T {
+  const outer = scratch;
+  scratch = new WeakMap();
+  try {
+    return work();
+  } finally {
+    scratch = outer;
+  }
 }
 
 /** Every header row with this canonical name (case-insensitive; compact forms were resolved when parsing). */

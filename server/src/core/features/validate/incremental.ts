@@ -11,6 +11,7 @@
  */
 import type { SipDocument, SipMessage, Span } from '../../parser/model';
 import type { ReparseChange } from '../../parser/reparse';
+import { transiently } from '../../parser/access';
 import { CHECKS } from './catalog';
 import { TRACE_CHECKS, traceKeys } from './checks/trace';
 import type { Check, Finding, Fix, Report, Severity, ValidateOptions } from './types';
@@ -63,14 +64,15 @@ function enabled(check: Check, options: ValidateOptions): boolean {
 function messageFindings(text: string, document: SipDocument, message: SipMessage, options: ValidateOptions): readonly Raw[] {
   const found: Raw[] = [];
   const inLog = document.format !== 'sip';
-  CHECKS.forEach((check, position) => {
+  // The message's parsed header values serve all its checks, then go: findings keep spans and text only.
+  transiently(() => CHECKS.forEach((check, position) => {
     if (check.scope !== 'message' || !enabled(check, options)) return;
     try {
       check.run({ text, document, message, inLog }, reporter(check, position, options, found));
     } catch {
       // A check that throws is a sipls bug; the others still run.
     }
-  });
+  }));
   return found.length > 0 ? found : NONE;
 }
 
@@ -119,6 +121,10 @@ function documentFindings(text: string, document: SipDocument, options: Validate
 }
 
 export function validateAll(text: string, document: SipDocument, options: ValidateOptions = {}): Validation {
+  return transiently(() => validateAllNow(text, document, options));
+}
+
+function validateAllNow(text: string, document: SipDocument, options: ValidateOptions): Validation {
   const messages = document.messages;
   const own = messages.map((message) => messageFindings(text, document, message, options));
   const trace: Raw[][] = messages.map(() => []);
@@ -137,6 +143,10 @@ export function validateAll(text: string, document: SipDocument, options: Valida
  * re-parse replaced everything.
  */
 export function revalidate(previous: Validation, text: string, document: SipDocument, change: ReparseChange, options: ValidateOptions): Validation {
+  return transiently(() => revalidateNow(previous, text, document, change, options));
+}
+
+function revalidateNow(previous: Validation, text: string, document: SipDocument, change: ReparseChange, options: ValidateOptions): Validation {
   const messages = document.messages;
   const oldCount = previous.messageCount;
   const everything = change.firstOld === 0 && change.endOld === oldCount;

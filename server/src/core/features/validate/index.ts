@@ -4,6 +4,7 @@
  * flags); a configured level overrides a check's milder-in-logs severity.
  */
 import type { SipDocument } from '../../parser/model';
+import { transiently } from '../../parser/access';
 import { CHECKS } from './catalog';
 import type { Finding, Level, Report, Severity, ValidateOptions } from './types';
 
@@ -20,7 +21,12 @@ export function severityRank(severity: Severity): number {
   return SEVERITY_RANK[severity];
 }
 
+/** Every finding for the document; parsed header values live only for the call (see transiently). */
 export function validate(text: string, document: SipDocument, options: ValidateOptions = {}): Finding[] {
+  return transiently(() => validateNow(text, document, options));
+}
+
+function validateNow(text: string, document: SipDocument, options: ValidateOptions): Finding[] {
   const findings: Finding[] = [];
   const inLog = document.format !== 'sip';
   const limit = options.maxPerCheck ?? Number.POSITIVE_INFINITY;
