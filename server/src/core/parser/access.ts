@@ -20,16 +20,16 @@ const memo = new WeakMap<object, Map<string, unknown>>();
  * lifetime they would be many times the trace's size in heap, and would survive into the old
  * generation where collecting them is expensive.
  */
-let scratch: WeakMap<object, Map<string, unknown>> | null = null;
+let scratch: Map<object, Map<string, unknown>> | null = null;
 
 function remember<T>(owner: object, kind: string, compute: () => T): T {
   const kept = memo.get(owner);
   if (kept?.has(kind)) return kept.get(kind) as T;
-  const store = scratch ?? memo;
-  let cache = store === memo ? kept : store.get(owner);
+  let cache = scratch ? scratch.get(owner) : kept;
   if (!cache) {
     cache = new Map();
-    store.set(owner, cache);
+    if (scratch) scratch.set(owner, cache);
+    else memo.set(owner, cache);
   }
   if (cache.has(kind)) return cache.get(kind) as T;
   const value = compute();
@@ -44,7 +44,8 @@ function remember<T>(owner: object, kind: string, compute: () => T): T {
  */
 export function transiently<T>(work: () => T): T {
   const outer = scratch;
-  scratch = new WeakMap();
+  // A plain Map: it is dropped whole when the work ends, so weak keys would only cost the collector.
+  scratch = new Map();
   try {
     return work();
   } finally {
