@@ -38,6 +38,14 @@ function remember<T>(owner: object, kind: string, compute: () => T): T {
 }
 
 /**
+ * Remembers a value derived from `owner` under `kind`, with the same lifetime rules as header
+ * values: for the owner's life, or only until the surrounding `transiently` ends.
+ */
+export function memoized<T>(owner: object, kind: string, compute: () => T): T {
+  return remember(owner, kind, compute);
+}
+
+/**
  * Runs `work` with header values remembered only for its duration (values remembered earlier are
  * still used). For passes over many messages, such as validation, whose results do not keep the
  * parsed values: one message's values are shared by all the checks that read them, then dropped.

@@ -6,7 +6,7 @@
  * The facts and the wording are exported so the streamed checker (core/stream/traceTracker.ts)
  * computes the same findings from the same facts without holding the whole trace.
  */
-import { callId, cseqOf, firstHeader, nameAddrOf, tagOf, topVia } from '../../../parser/access';
+import { callId, cseqOf, firstHeader, memoized, nameAddrOf, tagOf, topVia } from '../../../parser/access';
 import type { SipMessage, Span } from '../../../parser/model';
 import type { TraceCheck, TraceContext } from '../types';
 
@@ -66,21 +66,19 @@ export const TRACE_WORDING = {
     `${f.what} (CSeq ${f.cseq} ${f.method}) appears ${count} times in this transaction: ${count - 1} retransmission${count > 2 ? 's' : ''}.`,
 };
 
-const memo = new WeakMap<object, TraceFacts[]>();
-
 /** Facts for every message with a Call-ID and a CSeq; computed once per document and shared by all trace checks. */
 function factsOf(context: TraceContext): TraceFacts[] {
   // An incremental revalidation passes the messages of the calls an edit reached; a full one the document's.
   const owner = context.messages ?? context.document;
-  const cached = memo.get(owner);
-  if (cached) return cached;
-  const facts: TraceFacts[] = [];
-  for (const message of context.messages ?? context.document.messages) {
-    const fact = traceFactsOf(context.text, message);
-    if (fact) facts.push(fact);
-  }
-  memo.set(owner, facts);
-  return facts;
+  // Shared by the trace checks of one validation and dropped with it (validation runs transiently).
+  return memoized(owner, 'trace-facts', () => {
+    const facts: TraceFacts[] = [];
+    for (const message of context.messages ?? context.document.messages) {
+      const fact = traceFactsOf(context.text, message);
+      if (fact) facts.push(fact);
+    }
+    return facts;
+  });
 }
 
 /**
