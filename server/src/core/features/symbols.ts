@@ -3,7 +3,7 @@
  * than one call) one `call` symbol per Call-ID with its messages as children, so a long log reads as
  * a list of calls that open to their message flow.
  */
-import { cseqOf } from '../parser/access';
+import { cseqOf, transiently } from '../parser/access';
 import type { SipDocument, SipMessage, Span } from '../parser/model';
 import { elapsedMs, formatDuration, indexOf, type DocumentIndex } from './documentIndex';
 
@@ -26,7 +26,8 @@ const memo = new WeakMap<SipDocument, SymbolEntry[]>();
 export function documentSymbols(text: string, document: SipDocument): SymbolEntry[] {
   let symbols = memo.get(document);
   if (!symbols) {
-    symbols = buildSymbols(text, document);
+    // The outline keeps names and spans; the CSeq values it parsed for them need not outlive it.
+    symbols = transiently(() => buildSymbols(text, document));
     memo.set(document, symbols);
   }
   return symbols.slice();
