@@ -125,6 +125,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<SiplsA
       const target = targetUri(uri);
       return target && typeof index === 'number' ? panels.reveal(target, index) : undefined;
     }),
+    // What the view's Save SVG… / Save Mermaid… / Copy Mermaid buttons do; a destination skips the save dialog.
+    vscode.commands.registerCommand('sipls.flow.export', (uri: unknown, format: unknown, target: unknown, destination?: unknown) => {
+      const source = targetUri(uri);
+      if (!source || (format !== 'svg' && format !== 'mermaid') || (target !== 'file' && target !== 'clipboard')) return undefined;
+      return panels.export(source, format, target, destination instanceof vscode.Uri ? destination : typeof destination === 'string' ? vscode.Uri.parse(destination) : undefined);
+    }),
     vscode.commands.registerCommand('sipls.filterTrace', (uri?: unknown, preset?: readonly FilterChoice[]) =>
       filters.run(targetUri(uri), Array.isArray(preset) ? preset : undefined).catch((error: unknown) => {
         void vscode.window.showErrorMessage(`sipls could not filter the trace: ${error instanceof Error ? error.message : String(error)}`);

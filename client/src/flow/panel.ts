@@ -171,26 +171,32 @@ class FlowPanel {
     }
   }
 
-  private async export(format: 'svg' | 'mermaid', target: 'file' | 'clipboard'): Promise<void> {
+  /** Writes the diagram as SVG or Mermaid to the clipboard or a file (asked for unless `destination` is given). */
+  async export(format: 'svg' | 'mermaid', target: 'file' | 'clipboard', destination?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const response = this.response;
-    if (!response) return;
+    if (!response) return undefined;
     const text = format === 'svg' ? response.svg : response.mermaid;
     if (target === 'clipboard') {
       await vscode.env.clipboard.writeText(text);
       void vscode.window.showInformationMessage('Mermaid sequenceDiagram copied to the clipboard.');
-      return;
+      return undefined;
     }
+    const file = destination ?? await this.askDestination(format, response);
+    if (!file) return undefined;
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    return file;
+  }
+
+  private askDestination(format: 'svg' | 'mermaid', response: FlowResponse): Thenable<vscode.Uri | undefined> {
     const suffix = format === 'svg' ? 'svg' : 'mmd';
     const callPart = response.flow.id === ALL_CALLS ? 'all-calls' : 'call';
     const name = `${documentName(this.uri).replace(/\.[^.]*$/, '')}.${callPart}-flow.${suffix}`;
     const folder = this.uri.scheme === 'file' ? vscode.Uri.joinPath(this.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
-    const destination = await vscode.window.showSaveDialog({
+    return vscode.window.showSaveDialog({
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
       filters: format === 'svg' ? { SVG: ['svg'] } : { Mermaid: ['mmd', 'md'] },
       title: format === 'svg' ? 'Save the call flow as SVG' : 'Save the call flow as Mermaid',
     });
-    if (!destination) return;
-    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(text));
   }
 }
 
@@ -232,6 +238,11 @@ export class FlowPanels implements vscode.Disposable {
   /** Reveals arrow `index` of the ladder open for `uri` in the editor (what a click on the arrow does). */
   async reveal(uri: vscode.Uri, index: number): Promise<vscode.TextEditor | undefined> {
     return this.panels.get(uri.toString())?.reveal(index);
+  }
+
+  /** Exports the ladder open for `uri` (what the view's Save and Copy buttons do). */
+  async export(uri: vscode.Uri, format: 'svg' | 'mermaid', target: 'file' | 'clipboard', destination?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    return this.panels.get(uri.toString())?.export(format, target, destination);
   }
 
   dispose(): void {

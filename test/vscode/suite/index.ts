@@ -317,6 +317,25 @@ test('the CodeLens above an INVITE opens the ladder for its call', async () => {
   assert.equal(shown?.callId, '2-17376@127.0.0.1');
 });
 
+test('the ladder exports as SVG and as Mermaid, as its Save buttons do', async () => {
+  const document = await open(FLOW_TRACE);
+  await vscode.commands.executeCommand('sipls.showFlow', document.uri, '2-17376@127.0.0.1');
+  const svgFile = workspaceFile('exported-flow.svg');
+  const mermaidFile = workspaceFile('exported-flow.mmd');
+  const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('sipls.flow.export', document.uri, 'svg', 'file', svgFile);
+  assert.equal(written?.toString(), svgFile.toString());
+  const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(svgFile));
+  assert.match(svg, /<svg[\s\S]*<\/svg>\s*$/);
+  assert.match(svg, /class="arrow[^"]*" data-index="1" data-line="\d+"/);
+  assert.match(svg, /180 Ringing/);
+  assert.doesNotMatch(svg, /<script/i);
+  await vscode.commands.executeCommand('sipls.flow.export', document.uri, 'mermaid', 'file', mermaidFile);
+  const mermaid = new TextDecoder().decode(await vscode.workspace.fs.readFile(mermaidFile));
+  assert.match(mermaid, /^sequenceDiagram\n/);
+  assert.match(mermaid, /->>.*: INVITE/);
+  assert.match(mermaid, /-->>.*: 180 Ringing/);
+});
+
 async function withTimeout(testCase: TestCase): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, fail) => {
