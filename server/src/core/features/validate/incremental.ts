@@ -13,7 +13,7 @@ import type { SipDocument, SipMessage, Span } from '../../parser/model';
 import type { ReparseChange } from '../../parser/reparse';
 import { transiently } from '../../parser/access';
 import { CHECKS } from './catalog';
-import { TRACE_CHECKS, traceKeys } from './checks/trace';
+import { primeTraceFacts, TRACE_CHECKS, traceFactsOf, traceKeys, type TraceFacts } from './checks/trace';
 import type { Check, Finding, Fix, Report, Severity, ValidateOptions } from './types';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -61,18 +61,33 @@ function enabled(check: Check, options: ValidateOptions): boolean {
   return options.levels?.[check.id] !== 'off';
 }
 
-function messageFindings(text: string, document: SipDocument, message: SipMessage, options: ValidateOptions): readonly Raw[] {
+/** What a full validation gathers per message for the trace checks, while the message's values are parsed. */
+interface Gathered {
+  readonly facts: TraceFacts[];
+  readonly keys: (readonly string[])[];
+}
+
+function messageFindings(text: string, document: SipDocument, message: SipMessage, options: ValidateOptions, gather?: Gathered): readonly Raw[] {
   const found: Raw[] = [];
   const inLog = document.format !== 'sip';
   // The message's parsed header values serve all its checks, then go: findings keep spans and text only.
-  transiently(() => CHECKS.forEach((check, position) => {
-    if (check.scope !== 'message' || !enabled(check, options)) return;
-    try {
-      check.run({ text, document, message, inLog }, reporter(check, position, options, found));
-    } catch {
-      // A check that throws is a sipls bug; the others still run.
+  transiently(() => {
+    CHECKS.forEach((check, position) => {
+      if (check.scope !== 'message' || !enabled(check, options)) return;
+      try {
+        check.run({ text, document, message, inLog }, reporter(check, position, options, found));
+      } catch {
+        // A check that throws is a sipls bug; the others still run.
+      }
+    });
+    // Call-ID, CSeq, Via, From and To are parsed already: take what the trace checks need now
+    // rather than parse them a second time for the whole document.
+    if (gather) {
+      const fact = traceFactsOf(text, message);
+      if (fact) gather.facts.push(fact);
+      gather.keys.push(traceKeys(text, message));
     }
-  }));
+  });
   return found.length > 0 ? found : NONE;
 }
 
@@ -126,14 +141,16 @@ export function validateAll(text: string, document: SipDocument, options: Valida
 
 function validateAllNow(text: string, document: SipDocument, options: ValidateOptions): Validation {
   const messages = document.messages;
-  const own = messages.map((message) => messageFindings(text, document, message, options));
+  const gathered: Gathered = { facts: [], keys: [] };
+  const own = messages.map((message) => messageFindings(text, document, message, options, gathered));
+  primeTraceFacts(document, gathered.facts);
   const trace: Raw[][] = messages.map(() => []);
   const loose: Raw[] = [];
   groupFindings(text, document, undefined, options, (at, raw) => (at >= 0 ? trace[at]?.push(raw) : loose.push(raw)));
   const entries = messages.map((_, i): Entry => ({ own: own[i] ?? NONE, trace: trace[i]?.length ? trace[i] : NONE }));
   const keyNames = new Map<string, number>();
   const keys = new Int32Array(2 * messages.length);
-  messages.forEach((message, i) => storeKeys(keys, i, traceKeys(text, message), keyNames));
+  messages.forEach((_, i) => storeKeys(keys, i, gathered.keys[i] ?? [], keyNames));
   return finish(text, document, options, entries, new Int32Array(entries.length), { keys, keyNames }, loose);
 }
 

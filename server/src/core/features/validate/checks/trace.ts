@@ -7,7 +7,7 @@
  * computes the same findings from the same facts without holding the whole trace.
  */
 import { callId, cseqOf, firstHeader, memoized, nameAddrOf, tagOf, topVia } from '../../../parser/access';
-import type { SipMessage, Span } from '../../../parser/model';
+import type { SipDocument, SipMessage, Span } from '../../../parser/model';
 import type { TraceCheck, TraceContext } from '../types';
 
 /** What the trace checks need from one message: a few short strings, no reference to the message or text. */
@@ -79,6 +79,14 @@ function factsOf(context: TraceContext): TraceFacts[] {
     }
     return facts;
   });
+}
+
+/**
+ * Hands the trace checks facts gathered beforehand for every message of `document`, in document
+ * order (a full validation collects them while each message's values are parsed anyway).
+ */
+export function primeTraceFacts(document: SipDocument, facts: TraceFacts[]): void {
+  memoized(document, 'trace-facts', () => facts);
 }
 
 /**
