@@ -18,7 +18,7 @@ import { CACHE_DIR, REPO_ROOT } from './codeServer';
 import { ensureHarness } from './install';
 import { packageVsix } from '../tools/package';
 import {
-  closeBrowser, killGroup, launchBrowser, startServer, stopServer, workbenchUrl, type BrowserContext, type Locator, type Page,
+  closeBrowser, killGroup, launchBrowser, reportFailure, startServer, stopServer, workbenchUrl, type BrowserContext, type Locator, type Page,
 } from './workbench';
 
 const TRACE = 'test/fixtures/traces/sipp/uac-500-mismatched-reason_messages.log';
@@ -191,8 +191,7 @@ describe('the installed .vsix in the VS Code workbench, through the DOM (code-se
       assert.match(card, /486 Busy Here/);
       assert.match(card, /RFC 3261 §21\.4\.24/);
     } catch (error) {
-      if (page) await page.screenshot({ path: join(CACHE_DIR, 'dom-test-failure.png'), type: 'png' }).catch(() => undefined);
-      process.stdout.write(`VS Code server log tail:\n${serverLog().slice(-2000)}\n(screenshot: ${join(CACHE_DIR, 'dom-test-failure.png')})\n`);
+      await reportFailure(page, serverLog, join(CACHE_DIR, 'dom-test-failure.png'));
       throw error;
     } finally {
       await closeBrowser(context);

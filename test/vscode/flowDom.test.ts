@@ -16,7 +16,7 @@ import { describe, it } from 'node:test';
 import { CACHE_DIR, REPO_ROOT } from './codeServer';
 import { ensureHarness } from './install';
 import {
-  closeBrowser, killGroup, launchBrowser, startServer, stopServer, workbenchUrl, type BrowserContext, type Locator, type Page,
+  closeBrowser, killGroup, launchBrowser, reportFailure, startServer, stopServer, workbenchUrl, type BrowserContext, type Locator, type Page,
 } from './workbench';
 
 const TRACE = 'test/fixtures/traces/ngrep/b2bua-topoh-x-call-id.log';
@@ -133,8 +133,7 @@ describe('the call-flow ladder in the VS Code workbench, through the DOM (code-s
       await page.keyboard.press('Delete');
       await ladder.locator('#ladder .empty', { hasText: 'No SIP messages' }).waitFor({ timeout: 10_000 });
     } catch (error) {
-      if (page) await page.screenshot({ path: join(CACHE_DIR, 'flow-dom-test-failure.png'), type: 'png' }).catch(() => undefined);
-      process.stdout.write(`VS Code server log tail:\n${serverLog().slice(-2000)}\n(screenshot: ${join(CACHE_DIR, 'flow-dom-test-failure.png')})\n`);
+      await reportFailure(page, serverLog, join(CACHE_DIR, 'flow-dom-test-failure.png'));
       throw error;
     } finally {
       await closeBrowser(context);

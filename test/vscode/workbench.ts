@@ -199,3 +199,9 @@ export async function launchBrowser(paths: HarnessPaths, profileDir: string, vie
 export async function closeBrowser(context: BrowserContext | undefined): Promise<void> {
   if (context) await Promise.race([context.close().catch(() => undefined), delay(10_000)]);
 }
+
+/** What a failed DOM test leaves behind: a screenshot in the cache folder and the server log's tail. */
+export async function reportFailure(page: Page | undefined, serverLog: () => string, screenshot: string): Promise<void> {
+  if (page) await page.screenshot({ path: screenshot, type: 'png' }).catch(() => undefined);
+  process.stdout.write(`VS Code server log tail:\n${serverLog().slice(-2000)}\n(screenshot: ${screenshot})\n`);
+}

@@ -382,20 +382,26 @@ function sortedStarts(document: SipDocument): Int32Array | null {
   return starts;
 }
 
+/** Index of the last entry of the ascending `starts` that is at or before `offset`, or -1. */
+function lastAtOrBefore(starts: ArrayLike<number>, offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((starts[mid] ?? 0) <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
 /** Binary search over starts in document order: the last message starting at or before the offset, if the offset is inside it. */
 function locateIn(document: SipDocument, starts: Int32Array): (offset: number) => number {
   return (offset) => {
     if (!Number.isFinite(offset)) return -1;
-    let low = 0;
-    let high = starts.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if ((starts[mid] ?? 0) <= offset) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
+    const found = lastAtOrBefore(starts, offset);
     const span = found === -1 ? undefined : document.messages[found]?.span;
     return span && offset <= span.end ? found : -1;
   };
@@ -413,16 +419,7 @@ function offsetLocator(document: SipDocument): (offset: number) => number {
   const starts = order.map((i) => messages[i]?.span.start ?? 0);
   return (offset) => {
     if (!Number.isFinite(offset)) return -1;
-    let low = 0;
-    let high = starts.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if ((starts[mid] ?? 0) <= offset) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
+    const found = lastAtOrBefore(starts, offset);
     if (found === -1) return -1;
     const index = order[found] ?? -1;
     const span = messages[index]?.span;
