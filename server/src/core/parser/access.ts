@@ -50,8 +50,10 @@ export function memoized<T>(owner: object, kind: string, compute: () => T): T {
  * still used). For passes over many messages, such as validation, whose results do not keep the
  * parsed values: one message's values are shared by all the checks that read them, then dropped.
  */
-export function transiently<T>(work: () => T): T {
+export function transiently<T>(work: () => T, options: { readonly join?: boolean } = {}): T {
   const outer = scratch;
+  // `join`: inside another transient pass, share its memo (the caller reads the same values next).
+  if (options.join && outer) return work();
   // A plain Map: it is dropped whole when the work ends, so weak keys would only cost the collector.
   scratch = new Map();
   try {

@@ -7,6 +7,7 @@
  * TraceTracker, whose undecided findings hold back every later finding until they are decided;
  * memory therefore follows the tracker's horizon, not the size of the file.
  */
+import { transiently } from '../parser/access';
 import { CHECKS, severityRank, validate, type Finding, type Level, type Severity, type ValidateOptions } from '../features/validate';
 import { TRACE_CHECKS, traceFactsOf, type TraceFacts } from '../features/validate/checks/trace';
 import type { Span } from '../parser/model';
@@ -92,6 +93,11 @@ export class FindingStream {
 
   /** Findings of one batch and whatever earlier findings it settles, in validate()'s order. */
   add(batch: StreamBatch): LocatedFinding[] {
+    // One memo for the window: the trace facts below read the values validate() has just parsed.
+    return transiently(() => this.addNow(batch));
+  }
+
+  private addNow(batch: StreamBatch): LocatedFinding[] {
     const { base, text, document } = batch;
     const positions = new BatchPositions(batch);
     const locate = (span: Span): { start: Position; end: Position } => ({ start: positions.positionAt(span.start), end: positions.positionAt(span.end) });

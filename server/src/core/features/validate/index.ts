@@ -21,9 +21,9 @@ export function severityRank(severity: Severity): number {
   return SEVERITY_RANK[severity];
 }
 
-/** Every finding for the document; parsed header values live only for the call (see transiently). */
+/** Every finding for the document; parsed header values live only for the call, or for the transient pass it runs in. */
 export function validate(text: string, document: SipDocument, options: ValidateOptions = {}): Finding[] {
-  return transiently(() => validateNow(text, document, options));
+  return transiently(() => validateNow(text, document, options), { join: true });
 }
 
 function validateNow(text: string, document: SipDocument, options: ValidateOptions): Finding[] {
