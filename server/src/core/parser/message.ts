@@ -75,6 +75,10 @@ class ParsedMessage implements SipMessage {
     return (this.headerViews ??= this.store.views(this.firstHeader, this.endHeader));
   }
 
+  releaseHeaders(): void {
+    this.headerViews = undefined;
+  }
+
   get startLine(): StartLine {
     // The same call that found it while parsing, so the same answer; the fallback never runs.
     return (this.startLineObject ??= parseStartLine(this.store.text, this.start, this.startLineEnd, 'lenient') ?? fallbackStartLine(this.start, this.startLineEnd));

@@ -167,6 +167,12 @@ export interface SipMessage {
   readonly lastLine: number;
   readonly context: LogContext | null;
   readonly problems: readonly ParseProblem[];
+  /**
+   * Lets go of the header objects made on first access to `headers` (they are made again when next
+   * asked for). A pass over every message, such as validation, calls it so that a long trace does
+   * not keep one object per header for its whole life.
+   */
+  releaseHeaders?(): void;
 }
 
 export interface BodyInfo extends Span {

@@ -124,6 +124,10 @@ class ShiftedMessage implements SipMessage {
   get headers(): readonly Header[] {
     return (this.shiftedHeaders ??= this.base.headers.map((header) => new ShiftedHeader(header, this.delta, this.base.firstLine)));
   }
+  releaseHeaders(): void {
+    this.shiftedHeaders = undefined;
+    this.base.releaseHeaders?.();
+  }
   get body(): BodyInfo | null {
     if (this.shiftedBody !== undefined) return this.shiftedBody;
     const body = this.base.body;

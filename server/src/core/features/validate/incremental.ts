@@ -88,6 +88,8 @@ function messageFindings(text: string, document: SipDocument, message: SipMessag
       gather.keys.push(traceKeys(text, message));
     }
   });
+  // Its findings and facts are taken: the header objects the checks made need not stay with it.
+  message.releaseHeaders?.();
   return found.length > 0 ? found : NONE;
 }
 
