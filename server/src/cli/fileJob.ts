@@ -100,7 +100,7 @@ function messagesRenderer(job: MessagesJob): Renderer {
           if (first && job.header) out.push(`==> ${job.name} <==\n`);
           first = false;
           const whole: MessageSummary = { ...summary, index: summary.index + batch.firstIndex, line: summary.line + batch.linesBefore };
-          out.push((job.json ? jsonLine(whole) : textLine(whole)) + '\n');
+          out.push((job.json ? messageJsonLine(whole) : messageTextLine(whole)) + '\n');
         }
       }
       return out.join('');
@@ -111,11 +111,13 @@ function messagesRenderer(job: MessagesJob): Renderer {
 
 const JSON_KEYS = ['index', 'line', 'kind', 'method', 'code', 'reason', 'callId', 'cseq', 'timestamp', 'direction', 'src', 'dst', 'transport', 'format'] as const;
 
-function jsonLine(summary: MessageSummary): string {
+/** A message as `sipls messages --json` prints it (one JSON object with the stable keys). */
+export function messageJsonLine(summary: MessageSummary): string {
   return JSON.stringify(Object.fromEntries(JSON_KEYS.map((key) => [key, summary[key]])));
 }
 
-function textLine(s: MessageSummary): string {
+/** A message as `sipls messages` prints it. */
+export function messageTextLine(s: MessageSummary): string {
   const what = s.kind === 'request' ? `${s.method ?? '?'} ${s.requestUri ?? ''}`.trim() : `${s.code ?? '?'} ${s.reason ?? ''}`.trim();
   const parts = [`#${s.index}`, `line ${s.line}`, what];
   if (s.callId) parts.push(`Call-ID ${s.callId}`);

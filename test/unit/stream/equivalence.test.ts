@@ -13,7 +13,7 @@ import type { FormatId } from '../../../server/src/core/parser/model';
 import { validate } from '../../../server/src/core/features/validate';
 import { summarize } from '../../../server/src/core/features/summary';
 import { LineIndex } from '../../../server/src/core/util/positions';
-import { runFileJob, type FileJob } from '../../../server/src/cli/fileJob';
+import { messageJsonLine, messageTextLine, runFileJob, type FileJob } from '../../../server/src/cli/fileJob';
 import { DocumentStream } from '../../../server/src/core/stream';
 import { generateTrace } from '../../bench/generate';
 import { FIXTURES } from '../../support/paths';
@@ -64,19 +64,9 @@ async function streamedSummaries(bytes: Uint8Array, chunk: number, format: Forma
 function expectedSummaries(bytes: Uint8Array, withText = true): string {
   const text = new TextDecoder('utf-8').decode(bytes);
   const summaries = summarize(text, parseDocument(text));
-  const keys = ['index', 'line', 'kind', 'method', 'code', 'reason', 'callId', 'cseq', 'timestamp', 'direction', 'src', 'dst', 'transport', 'format'] as const;
-  const textLines = summaries.map((s) => {
-    const what = s.kind === 'request' ? `${s.method ?? '?'} ${s.requestUri ?? ''}`.trim() : `${s.code ?? '?'} ${s.reason ?? ''}`.trim();
-    const parts = [`#${s.index}`, `line ${s.line}`, what];
-    if (s.callId) parts.push(`Call-ID ${s.callId}`);
-    if (s.cseq) parts.push(`CSeq ${s.cseq}`);
-    if (s.timestamp) parts.push(s.timestamp);
-    const route = [s.direction, s.src || s.dst ? `${s.src ?? '?'} -> ${s.dst ?? '?'}` : null, s.transport].filter(Boolean).join(' ');
-    if (route) parts.push(route);
-    parts.push(`[${s.format}]`);
-    return parts.join('  ') + '\n';
-  });
-  const jsonLines = summaries.map((s) => JSON.stringify(Object.fromEntries(keys.map((key) => [key, s[key]]))) + '\n');
+  // The streamed path must print what the in-memory summaries print, line for line.
+  const textLines = summaries.map((s) => `${messageTextLine(s)}\n`);
+  const jsonLines = summaries.map((s) => `${messageJsonLine(s)}\n`);
   return (withText ? textLines.join('') : '') + jsonLines.join('');
 }
 
