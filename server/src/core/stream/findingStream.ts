@@ -7,14 +7,14 @@
  * TraceTracker, whose undecided findings hold back every later finding until they are decided;
  * memory therefore follows the tracker's horizon, not the size of the file.
  */
-import { transiently } from '../parser/access';
-import { CHECKS, severityRank, validate, type Finding, type Level, type Severity, type ValidateOptions } from '../features/validate';
-import { TRACE_CHECKS, traceFactsOf, type TraceFacts } from '../features/validate/checks/trace';
+import { CHECKS, severityRank, type Finding, type Severity, type ValidateOptions } from '../features/validate';
+import { TRACE_CHECKS, type TraceFacts } from '../features/validate/checks/trace';
 import type { Span } from '../parser/model';
 import type { Position } from '../util/positions';
 import type { StreamBatch } from './documentStream';
 import { BatchPositions } from './positions';
 import { DEFAULT_HORIZON, TraceTracker, type TraceFinding } from './traceTracker';
+import { WindowChecks } from './windowChecks';
 
 /** Levels as for validate(); `maxPerCheck` does not apply to a stream. */
 export interface FindingStreamOptions extends Pick<ValidateOptions, 'levels'> {
@@ -70,7 +70,7 @@ function detached(fact: TraceFacts, span: Span, at: LocatedFacts['at']): Located
 export class FindingStream {
   private readonly tracker: TraceTracker<LocatedFacts>;
   /** Per-message validation: the trace checks are left to the tracker. */
-  private readonly batchLevels: Readonly<Record<string, Level>>;
+  private readonly checks: WindowChecks;
   private readonly traceSeverity = new Map<string, Severity>();
   private queue: Queued[] = [];
   private seq = 0;
@@ -88,34 +88,31 @@ export class FindingStream {
       this.traceSeverity.set(check.id, level ?? check.defaultSeverity);
     }
     this.tracker = new TraceTracker<LocatedFacts>(enabled, options.horizon ?? DEFAULT_HORIZON);
-    this.batchLevels = { ...levels, ...Object.fromEntries(CROSS_MESSAGE_IDS.map((id) => [id, 'off' as const])) };
+    this.checks = new WindowChecks({ levels });
   }
 
   /** Findings of one batch and whatever earlier findings it settles, in validate()'s order. */
   add(batch: StreamBatch): LocatedFinding[] {
-    // One memo for the window: the trace facts below read the values validate() has just parsed.
-    return transiently(() => this.addNow(batch));
-  }
-
-  private addNow(batch: StreamBatch): LocatedFinding[] {
     const { base, text, document } = batch;
     const positions = new BatchPositions(batch);
     const locate = (span: Span): { start: Position; end: Position } => ({ start: positions.positionAt(span.start), end: positions.positionAt(span.end) });
-    for (const found of validate(text, document, { levels: this.batchLevels })) {
-      const finding: Finding = {
-        ...found,
-        span: shift(found.span, base),
-        ...(found.fix ? { fix: { title: found.fix.title, edits: found.fix.edits.map((edit) => ({ span: shift(edit.span, base), newText: edit.newText })) } } : {}),
-        ...(found.messageIndex !== undefined ? { messageIndex: found.messageIndex + batch.firstIndex } : {}),
-      };
-      this.enqueue(finding, locate(finding.span));
-    }
-    for (const message of document.messages) {
-      const fact = traceFactsOf(text, message);
-      if (!fact) continue;
-      const span = shift(fact.span, base);
-      this.enqueueTrace(this.tracker.add(detached(fact, span, locate(span))));
-    }
+    this.checks.run(
+      text,
+      document,
+      (found, check) => {
+        const finding: Finding = {
+          ...found,
+          span: shift(found.span, base),
+          ...(found.fix ? { fix: { title: found.fix.title, edits: found.fix.edits.map((edit) => ({ span: shift(edit.span, base), newText: edit.newText })) } } : {}),
+          ...(found.messageIndex !== undefined ? { messageIndex: found.messageIndex + batch.firstIndex } : {}),
+        };
+        this.enqueue(finding, locate(finding.span), check);
+      },
+      (fact) => {
+        const span = shift(fact.span, base);
+        this.enqueueTrace(this.tracker.add(detached(fact, span, locate(span))));
+      },
+    );
     this.messages += document.messages.length;
     this.settled = Math.max(this.settled, batch.next);
     return this.release(Math.min(this.settled, this.tracker.frontier));
@@ -134,8 +131,8 @@ export class FindingStream {
     }
   }
 
-  private enqueue(finding: Finding, at: { start: Position; end: Position }): void {
-    this.queue.push({ finding, start: at.start, end: at.end, check: CHECK_ORDER.get(finding.code) ?? CHECKS.length, seq: this.seq++ });
+  private enqueue(finding: Finding, at: { start: Position; end: Position }, check = CHECK_ORDER.get(finding.code) ?? CHECKS.length): void {
+    this.queue.push({ finding, start: at.start, end: at.end, check, seq: this.seq++ });
   }
 
   private release(before: number): LocatedFinding[] {

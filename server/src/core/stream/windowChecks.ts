@@ -1,0 +1,95 @@
+/**
+ * The per-message checks and the document-level parser problems of one stream window, with the
+ * trace facts of each message taken while its header values are parsed. It reports what validate()
+ * reports for the window with the trace checks off, but walks message by message: each message's
+ * parsed values live only while its own checks run (validate() goes check by check, so the values
+ * of the whole window stay alive until its last check, and the collector pays for them).
+ *
+ * Order: findings come message by message; the caller sorts by position, severity, place in CHECKS
+ * and arrival, which for a given check is message order then report order, as in validate().
+ */
+import { transiently } from '../parser/access';
+import { CHECKS, type Finding, type Level, type Severity } from '../features/validate';
+import { TRACE_CHECKS, traceFactsOf, type TraceFacts } from '../features/validate/checks/trace';
+import type { MessageCheck, Report, TraceCheck } from '../features/validate/types';
+import type { SipDocument, SipMessage } from '../parser/model';
+
+/** A check that will run, with its place in CHECKS and the level configured for it, if any. */
+interface Planned<C> {
+  readonly check: C;
+  readonly position: number;
+  readonly configured: Severity | undefined;
+}
+
+export interface WindowCheckOptions {
+  readonly levels?: Readonly<Record<string, Level>>;
+  /** Ids of checks not to run (their findings would not be shown anyway). */
+  readonly skip?: ReadonlySet<string>;
+}
+
+export type FoundHandler = (finding: Finding, position: number) => void;
+export type FactHandler = (fact: TraceFacts) => void;
+
+const CROSS_MESSAGE: ReadonlySet<string> = new Set(TRACE_CHECKS.map((check) => check.id));
+
+export class WindowChecks {
+  private readonly messageChecks: Planned<MessageCheck>[] = [];
+  private readonly documentChecks: Planned<TraceCheck>[] = [];
+
+  constructor(options: WindowCheckOptions = {}) {
+    CHECKS.forEach((check, position) => {
+      const level = options.levels?.[check.id];
+      if (level === 'off' || CROSS_MESSAGE.has(check.id) || options.skip?.has(check.id)) return;
+      const planned = { position, configured: level };
+      if (check.scope === 'message') this.messageChecks.push({ check, ...planned });
+      else this.documentChecks.push({ check, ...planned });
+    });
+  }
+
+  /** Ids of the checks that run on each window. */
+  get running(): string[] {
+    return [...this.messageChecks, ...this.documentChecks].sort((a, b) => a.position - b.position).map((planned) => planned.check.id);
+  }
+
+  /** Findings (window offsets, batch-local message indexes) to `found`; each message's trace facts to `fact`. */
+  run(text: string, document: SipDocument, found: FoundHandler, fact: FactHandler): void {
+    const inLog = document.format !== 'sip';
+    for (const message of document.messages) {
+      transiently(() => {
+        for (const planned of this.messageChecks) {
+          try {
+            planned.check.run({ text, document, message, inLog }, reporter(planned, message, found));
+          } catch {
+            // A check that throws is a sipls bug; the other checks still run.
+          }
+        }
+        const facts = traceFactsOf(text, message);
+        if (facts) fact(facts);
+      });
+      // Findings and facts hold spans and strings only: the header objects can go now.
+      message.releaseHeaders?.();
+    }
+    for (const planned of this.documentChecks) {
+      try {
+        planned.check.run({ text, document, inLog }, reporter(planned, undefined, found));
+      } catch {
+        // As above.
+      }
+    }
+  }
+}
+
+function reporter(planned: Planned<MessageCheck | TraceCheck>, message: SipMessage | undefined, found: FoundHandler): Report {
+  const { check, configured, position } = planned;
+  return (span, text, extra = {}) => {
+    const finding: Finding = {
+      code: check.id,
+      severity: configured ?? extra.severity ?? check.defaultSeverity,
+      message: text,
+      span,
+      ...(extra.fix ? { fix: extra.fix } : {}),
+      ...(message ? { messageIndex: message.index } : {}),
+    };
+    found(finding, position);
+  };
+}
