@@ -31,35 +31,32 @@ interface Pending<F extends TraceFacts> {
   state: 'open' | 'dropped' | 'done';
 }
 
-interface Keyed {
-  last: number;
-}
-interface Transaction<F extends TraceFacts> extends Keyed {
+interface Transaction<F extends TraceFacts> {
   request: boolean;
   final: boolean;
   inviteReported: boolean;
   invite: Pending<F> | null;
 }
-interface AckState<F extends TraceFacts> extends Keyed {
+interface AckState<F extends TraceFacts> {
   acked: boolean;
   reported: boolean;
   pending: Pending<F> | null;
 }
-interface Side extends Keyed {
+interface Side {
   top: { cseq: number; method: string } | null;
   readonly seen: Set<string>;
 }
-interface Copies<F extends TraceFacts> extends Keyed {
+interface Copies<F extends TraceFacts> {
   count: number;
   pending: Pending<F> | null;
 }
 
 export class TraceTracker<F extends TraceFacts = TraceFacts> {
   private count = 0;
-  private readonly transactions = new Map<string, Transaction<F>>();
-  private readonly acks = new Map<string, AckState<F>>();
-  private readonly sides = new Map<string, Side>();
-  private readonly copies = new Map<string, Copies<F>>();
+  private readonly transactions = new Recent<Transaction<F>>();
+  private readonly acks = new Recent<AckState<F>>();
+  private readonly sides = new Recent<Side>();
+  private readonly copies = new Recent<Copies<F>>();
   private readonly queue: Pending<F>[] = [];
   private head = 0;
   private out: TraceFinding<F>[] = [];
@@ -74,7 +71,7 @@ export class TraceTracker<F extends TraceFacts = TraceFacts> {
   add(fact: F): TraceFinding<F>[] {
     this.count++;
     const on = (id: string): boolean => this.enabled.has(id);
-    const txn = touch(this.transactions, fact.transaction, this.count, (): Transaction<F> => ({ last: 0, request: false, final: false, inviteReported: false, invite: null }));
+    const txn = this.transactions.touch(fact.transaction, this.count, (): Transaction<F> => ({ request: false, final: false, inviteReported: false, invite: null }));
     if (fact.status === null) {
       txn.request = true;
       if (fact.method === 'INVITE' && on('invite-without-final') && !txn.final && !txn.inviteReported) {
@@ -82,7 +79,7 @@ export class TraceTracker<F extends TraceFacts = TraceFacts> {
         txn.invite = this.open('invite-without-final', fact);
       }
       if (fact.method === 'ACK' && on('ack-missing')) {
-        const ack = touch(this.acks, `${fact.callId}\u0000${fact.cseq}`, this.count, newAck<F>);
+        const ack = this.acks.touch(`${fact.callId}\u0000${fact.cseq}`, this.count, newAck<F>);
         ack.acked = true;
         drop(ack.pending);
       }
@@ -94,7 +91,7 @@ export class TraceTracker<F extends TraceFacts = TraceFacts> {
         drop(txn.invite);
       } else if (txn.final && on('provisional-after-final')) this.emit('provisional-after-final', fact, TRACE_WORDING.provisionalAfterFinal(fact));
       if (fact.status >= 200 && fact.status < 300 && fact.method === 'INVITE' && on('ack-missing')) {
-        const ack = touch(this.acks, `${fact.callId}\u0000${fact.cseq}`, this.count, newAck<F>);
+        const ack = this.acks.touch(`${fact.callId}\u0000${fact.cseq}`, this.count, newAck<F>);
         if (!ack.acked && !ack.reported) {
           ack.reported = true;
           ack.pending = this.open('ack-missing', fact);
@@ -102,7 +99,7 @@ export class TraceTracker<F extends TraceFacts = TraceFacts> {
       }
     }
     if (on('retransmission')) {
-      const copy = touch(this.copies, fact.copyKey, this.count, (): Copies<F> => ({ last: 0, count: 0, pending: null }));
+      const copy = this.copies.touch(fact.copyKey, this.count, (): Copies<F> => ({ count: 0, pending: null }));
       copy.count++;
       // Reported on the first repeat, with the size of the whole burst: known only when the key is done.
       if (copy.count === 2) copy.pending = this.open('retransmission', fact);
@@ -133,7 +130,7 @@ export class TraceTracker<F extends TraceFacts = TraceFacts> {
   }
 
   private cseqOrder(fact: F): void {
-    const side = touch(this.sides, `${fact.callId}\u0000${fact.fromTag}`, this.count, () => ({ last: 0, top: null, seen: new Set<string>() }));
+    const side = this.sides.touch(`${fact.callId}\u0000${fact.fromTag}`, this.count, () => ({ top: null, seen: new Set<string>() }));
     // Copies of one request (in and out of a proxy, or retransmitted) are not new requests.
     const request = `${fact.cseq}\u0000${fact.method}`;
     if (side.seen.has(request)) return;
@@ -154,25 +151,16 @@ export class TraceTracker<F extends TraceFacts = TraceFacts> {
   }
 
   private evict(before: number): void {
-    for (const [key, txn] of this.transactions) {
-      if (txn.last >= before) break;
-      this.transactions.delete(key);
+    this.transactions.evict(before, (txn) => {
       if (txn.invite) this.decide(txn.invite, TRACE_WORDING.inviteWithoutFinal(txn.invite.fact));
-    }
-    for (const [key, ack] of this.acks) {
-      if (ack.last >= before) break;
-      this.acks.delete(key);
+    });
+    this.acks.evict(before, (ack) => {
       if (ack.pending) this.decide(ack.pending, TRACE_WORDING.ackMissing(ack.pending.fact));
-    }
-    for (const [key, side] of this.sides) {
-      if (side.last >= before) break;
-      this.sides.delete(key);
-    }
-    for (const [key, copy] of this.copies) {
-      if (copy.last >= before) break;
-      this.copies.delete(key);
+    });
+    this.sides.evict(before, () => undefined);
+    this.copies.evict(before, (copy) => {
       if (copy.pending) this.decide(copy.pending, TRACE_WORDING.retransmission(copy.pending.fact, copy.count));
-    }
+    });
   }
 
   private decide(pending: Pending<F>, message: string): void {
@@ -188,17 +176,66 @@ export class TraceTracker<F extends TraceFacts = TraceFacts> {
   }
 }
 
-const newAck = <F extends TraceFacts>(): AckState<F> => ({ last: 0, acked: false, reported: false, pending: null });
+const newAck = <F extends TraceFacts>(): AckState<F> => ({ acked: false, reported: false, pending: null });
 
 function drop<F extends TraceFacts>(pending: Pending<F> | null): void {
   if (pending && pending.state === 'open') pending.state = 'dropped';
 }
 
-/** The entry for a key, created if needed, marked as used now and moved to the back (maps keep insertion order). */
-function touch<T extends Keyed>(map: Map<string, T>, key: string, now: number, create: () => T): T {
-  const entry = map.get(key) ?? create();
-  map.delete(key);
-  entry.last = now;
-  map.set(key, entry);
-  return entry;
+/**
+ * Entries by key, forgotten in the order they were last used. Every use is logged with its time and
+ * eviction reads the log from its oldest end, skipping uses that a later one superseded: amortized
+ * constant time per message. (Moving a used key to the back of a Map instead leaves a deleted slot behind,
+ * and every eviction scan had to step over all of them.)
+ */
+class Recent<T> {
+  private readonly slots = new Map<string, Slot<T>>();
+  /** Every use, oldest first: the slot and when (stale uses cost a pointer, not a key). */
+  private readonly used: (Slot<T> | undefined)[] = [];
+  private readonly times: number[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** The entry for a key, created if needed, marked as used at `now` (never earlier than the last use). */
+  touch(key: string, now: number, create: () => T): T {
+    let slot = this.slots.get(key);
+    if (!slot) {
+      slot = { key, value: create(), last: now };
+      this.slots.set(key, slot);
+    }
+    slot.last = now;
+    this.used.push(slot);
+    this.times.push(now);
+    return slot.value;
+  }
+
+  /** Forgets, oldest use first, every entry last used before `before`, handing each to `gone`. */
+  evict(before: number, gone: (entry: T) => void): void {
+    const { used, times } = this;
+    while (this.head < used.length) {
+      const at = times[this.head] ?? 0;
+      if (at >= before) break;
+      const slot = used[this.head];
+      // Let go of it now: an evicted entry may hold a pending finding's facts.
+      used[this.head++] = undefined;
+      // A later use supersedes this one; a slot already forgotten was forgotten at its last use.
+      if (!slot || slot.last !== at || this.slots.get(slot.key) !== slot) continue;
+      this.slots.delete(slot.key);
+      gone(slot.value);
+    }
+    if (this.head > 4096 && this.head * 2 > used.length) {
+      used.splice(0, this.head);
+      times.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+}
+
+interface Slot<T> {
+  readonly key: string;
+  readonly value: T;
+  last: number;
 }
