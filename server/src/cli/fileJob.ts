@@ -67,7 +67,7 @@ interface Renderer {
 }
 
 function checkRenderer(job: CheckJob, counts: Record<Severity, number>): Renderer {
-  const findings = new FindingStream({ levels: job.levels });
+  const findings = new FindingStream({ levels: job.levels, minSeverity: job.minSeverity });
   const minRank = severityRank(job.minSeverity);
   const render = (released: readonly LocatedFinding[]): string => {
     const out: string[] = [];

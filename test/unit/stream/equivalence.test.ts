@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from '../../../server/src/core/parser/document';
 import type { FormatId } from '../../../server/src/core/parser/model';
-import { validate } from '../../../server/src/core/features/validate';
+import { severityRank, validate, type Level, type Severity } from '../../../server/src/core/features/validate';
 import { summarize } from '../../../server/src/core/features/summary';
 import { LineIndex } from '../../../server/src/core/util/positions';
 import { messageJsonLine, messageTextLine, runFileJob, type FileJob } from '../../../server/src/cli/fileJob';
@@ -32,11 +32,12 @@ async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Ar
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
-/** What `sipls check` printed before streaming: the whole text parsed and validated at once. */
-function inMemoryCheck(name: string, bytes: Uint8Array): string {
+/** What `sipls check` printed before streaming: the whole text parsed and validated at once (every check run, then filtered). */
+function inMemoryCheck(name: string, bytes: Uint8Array, levels: Readonly<Record<string, Level>> = {}, minSeverity: Severity = 'hint'): string {
   const text = new TextDecoder('utf-8').decode(bytes);
   const lines = new LineIndex(text, 'lf');
-  return validate(text, parseDocument(text))
+  return validate(text, parseDocument(text), { levels })
+    .filter((finding) => severityRank(finding.severity) <= severityRank(minSeverity))
     .map((finding) => {
       const start = lines.positionAt(finding.span.start);
       return `${name}:${start.line + 1}:${start.character + 1}: ${finding.severity} ${finding.code} ${finding.message}\n`;
@@ -116,6 +117,32 @@ describe('streamed check and messages equal the in-memory path', () => {
         // (Text lines differ from JSON lines only in rendering: checked with the larger chunks, to keep this quick.)
         assert.equal(await streamedSummaries(bytes, chunk, format, chunk > 1), expectedSummaries(bytes, chunk > 1), `${name}, ${chunk}-byte chunks`);
       }
+    });
+  }
+
+  // Levels that raise mild checks, lower severe ones and turn some off, so that skipping the checks
+  // nobody would see is tried where a configured level decides and where the default does.
+  const LEVEL_SETS: readonly Readonly<Record<string, Level>>[] = [
+    {},
+    { 'via-branch-missing': 'error', 'reason-phrase-empty': 'warning', 'retransmission': 'warning', 'invite-without-final': 'error', 'status-code-unregistered': 'hint', 'content-length-mismatch': 'information', 'header-duplicated': 'off' },
+  ];
+  for (const chunk of [64, 4096]) {
+    it(`gives the same findings with --min-severity and --rule, though checks that cannot reach the threshold do not run (${chunk}-byte chunks)`, async () => {
+      let shown = 0;
+      for (const file of files) {
+        const bytes = readFileSync(file);
+        const name = relative(FIXTURES, file);
+        const format = parseDocument(new TextDecoder().decode(bytes)).format;
+        for (const levels of LEVEL_SETS) {
+          for (const minSeverity of ['error', 'warning', 'information'] as const) {
+            const check = await streamed({ kind: 'check', name, output: 'text', minSeverity, levels, window: chunk, format }, bytes, chunk);
+            const expected = inMemoryCheck(name, bytes, levels, minSeverity);
+            assert.equal(check.output, expected, `${name}, --min-severity ${minSeverity}, levels ${JSON.stringify(levels)}`);
+            shown += expected.length;
+          }
+        }
+      }
+      assert.ok(shown > 0);
     });
   }
 

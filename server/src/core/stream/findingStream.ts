@@ -14,10 +14,16 @@ import type { Position } from '../util/positions';
 import type { StreamBatch } from './documentStream';
 import { BatchPositions } from './positions';
 import { DEFAULT_HORIZON, TraceTracker, type TraceFinding } from './traceTracker';
+import { checksBelow } from './visibility';
 import { WindowChecks } from './windowChecks';
 
 /** Levels as for validate(); `maxPerCheck` does not apply to a stream. */
 export interface FindingStreamOptions extends Pick<ValidateOptions, 'levels'> {
+  /**
+   * Only findings at this severity or above are wanted: checks that cannot report one are not run.
+   * Milder findings of the checks that do run still come out (the caller filters them).
+   */
+  readonly minSeverity?: Severity;
   /** Messages after which an untouched transaction or dialog is forgotten (see TraceTracker). */
   readonly horizon?: number;
 }
@@ -80,15 +86,16 @@ export class FindingStream {
 
   constructor(options: FindingStreamOptions = {}) {
     const levels = options.levels ?? {};
+    const skip = checksBelow(options.minSeverity ?? 'hint', levels);
     const enabled = new Set<string>();
     for (const check of TRACE_CHECKS) {
       const level = levels[check.id];
-      if (level === 'off') continue;
+      if (level === 'off' || skip.has(check.id)) continue;
       enabled.add(check.id);
       this.traceSeverity.set(check.id, level ?? check.defaultSeverity);
     }
     this.tracker = new TraceTracker<LocatedFacts>(enabled, options.horizon ?? DEFAULT_HORIZON);
-    this.checks = new WindowChecks({ levels });
+    this.checks = new WindowChecks({ levels, skip, facts: enabled.size > 0 });
   }
 
   /** Findings of one batch and whatever earlier findings it settles, in validate()'s order. */

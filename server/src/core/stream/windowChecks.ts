@@ -25,6 +25,8 @@ export interface WindowCheckOptions {
   readonly levels?: Readonly<Record<string, Level>>;
   /** Ids of checks not to run (their findings would not be shown anyway). */
   readonly skip?: ReadonlySet<string>;
+  /** Whether the trace facts are wanted (false when every trace check is off). */
+  readonly facts?: boolean;
 }
 
 export type FoundHandler = (finding: Finding, position: number) => void;
@@ -35,8 +37,10 @@ const CROSS_MESSAGE: ReadonlySet<string> = new Set(TRACE_CHECKS.map((check) => c
 export class WindowChecks {
   private readonly messageChecks: Planned<MessageCheck>[] = [];
   private readonly documentChecks: Planned<TraceCheck>[] = [];
+  private readonly facts: boolean;
 
   constructor(options: WindowCheckOptions = {}) {
+    this.facts = options.facts ?? true;
     CHECKS.forEach((check, position) => {
       const level = options.levels?.[check.id];
       if (level === 'off' || CROSS_MESSAGE.has(check.id) || options.skip?.has(check.id)) return;
@@ -63,7 +67,7 @@ export class WindowChecks {
             // A check that throws is a sipls bug; the other checks still run.
           }
         }
-        const facts = traceFactsOf(text, message);
+        const facts = this.facts ? traceFactsOf(text, message) : null;
         if (facts) fact(facts);
       });
       // Findings and facts hold spans and strings only: the header objects can go now.

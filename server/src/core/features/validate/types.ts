@@ -44,7 +44,11 @@ export interface CheckDoc {
   readonly example: string;
 }
 
-/** Reports one finding. `severity` overrides the check's level for this finding (e.g. milder in logs). */
+/**
+ * Reports one finding. `severity` overrides the check's level for this finding, only ever to make it
+ * milder (in logs, for instance): `sipls check --min-severity` skips the checks whose default is below
+ * the threshold (test/unit/stream/visibility.test.ts holds the checks to this).
+ */
 export type Report = (span: Span, message: string, options?: { fix?: Fix; severity?: Severity }) => void;
 
 export interface MessageContext {
