@@ -175,6 +175,7 @@ function lineStartBefore(text: string, offset: number): number {
 /** Length of the buffer's complete lines: up to its last LF, or its last CR unless that may be half of a CRLF. */
 function completeLines(buffer: string): number {
   const lf = buffer.lastIndexOf('\n');
-  const cr = buffer.lastIndexOf('\r', buffer.length - 2);
-  return Math.max(lf, cr) + 1;
+  // A CR ends a line only after the last LF: look there and no further (most logs have no CR at all).
+  for (let i = Math.max(0, buffer.length - 2); i > lf; i--) if (buffer.charCodeAt(i) === 13) return i + 1;
+  return lf + 1;
 }

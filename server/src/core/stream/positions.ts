@@ -6,11 +6,13 @@ import { LineIndex, type Position } from '../util/positions';
 import type { StreamBatch } from './documentStream';
 
 export class BatchPositions {
-  /** Lines of the batch's own text (line 0 is the one holding `base`). */
-  readonly lines: LineIndex;
+  private index: LineIndex | undefined;
 
-  constructor(private readonly batch: StreamBatch) {
-    this.lines = new LineIndex(batch.text, 'lf');
+  constructor(private readonly batch: StreamBatch) {}
+
+  /** Lines of the batch's own text (line 0 is the one holding `base`), indexed on first use: a window without findings never pays for it. */
+  get lines(): LineIndex {
+    return (this.index ??= new LineIndex(this.batch.text, 'lf'));
   }
 
   /** 0-based line and column of a whole-file offset that lies in the batch's text. */
