@@ -6,7 +6,7 @@
 import { severityRank, type Level, type Severity } from '../core/features/validate';
 import { summarize, type MessageSummary } from '../core/features/summary';
 import type { FormatId } from '../core/parser/model';
-import { BatchPositions, DocumentStream, FindingStream, type LocatedFinding, type StreamBatch } from '../core/stream';
+import { BatchPositions, batchPlace, DocumentStream, FindingStream, type BatchPlace, type CheckedBatch, type FindingStreamOptions, type LocatedFinding, type StreamBatch } from '../core/stream';
 import { decodeChunks } from './input';
 
 export interface CheckJob {
@@ -48,15 +48,60 @@ export interface JobSink {
   bytes?(count: number): void;
 }
 
-export async function runFileJob(job: FileJob, chunks: AsyncIterable<Uint8Array>, sink: JobSink): Promise<JobResult> {
+/**
+ * Checks batches in other threads: resolves each with what BatchChecker.check gives for it, with
+ * `options` as the job's FindingStream options.
+ */
+export interface BatchPool {
+  readonly size: number;
+  check(place: BatchPlace, options: FindingStreamOptions): Promise<CheckedBatch>;
+}
+
+export async function runFileJob(job: FileJob, chunks: AsyncIterable<Uint8Array>, sink: JobSink, pool?: BatchPool): Promise<JobResult> {
   const stream = new DocumentStream({ ...(job.window !== undefined ? { window: job.window } : {}), ...(job.format !== undefined ? { format: job.format } : {}) });
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  const joiner = job.kind === 'check' && job.output === 'json' ? ',' : '';
+  if (job.kind === 'check' && pool) return runSplit(job, stream, chunks, sink, pool, counts);
   const render = job.kind === 'check' ? checkRenderer(job, counts) : messagesRenderer(job);
   for await (const text of decodeChunks(chunks, sink.bytes?.bind(sink))) {
     const piece = render.batches(stream.push(text));
     if (piece) await sink.piece(piece);
   }
-  const piece = [render.batches(stream.end()), render.end()].filter(Boolean).join(job.kind === 'check' && job.output === 'json' ? ',' : '');
+  const piece = [render.batches(stream.end()), render.end()].filter(Boolean).join(joiner);
+  if (piece) await sink.piece(piece);
+  return { format: stream.formatId ?? 'generic', messages: stream.messages, counts };
+}
+
+/**
+ * One file checked by a pool of workers: this thread reads and cuts the windows, the workers check
+ * them (a few at a time each, so memory stays bounded), and this thread merges their results in
+ * stream order, where the trace checks run: the output is the same as from one thread.
+ */
+async function runSplit(job: CheckJob, stream: DocumentStream, chunks: AsyncIterable<Uint8Array>, sink: JobSink, pool: BatchPool, counts: Record<Severity, number>): Promise<JobResult> {
+  const options: FindingStreamOptions = { levels: job.levels, minSeverity: job.minSeverity };
+  const findings = new FindingStream(options);
+  const render = findingRenderer(job, counts);
+  const inFlight: Promise<CheckedBatch>[] = [];
+  const limit = 2 * pool.size;
+  const mergeOldest = async (): Promise<void> => {
+    const oldest = inFlight.shift();
+    if (!oldest) return;
+    const piece = render(findings.merge(await oldest));
+    if (piece) await sink.piece(piece);
+  };
+  const submit = async (batches: readonly StreamBatch[]): Promise<void> => {
+    for (const batch of batches) {
+      const checked = pool.check(batchPlace(batch), options);
+      // Awaited in order below; until then a failure must not count as unhandled.
+      checked.catch(() => undefined);
+      inFlight.push(checked);
+      while (inFlight.length >= limit) await mergeOldest();
+    }
+  };
+  for await (const text of decodeChunks(chunks, sink.bytes?.bind(sink))) await submit(stream.push(text));
+  await submit(stream.end());
+  while (inFlight.length > 0) await mergeOldest();
+  const piece = render(findings.end());
   if (piece) await sink.piece(piece);
   return { format: stream.formatId ?? 'generic', messages: stream.messages, counts };
 }
@@ -66,10 +111,10 @@ interface Renderer {
   end(): string;
 }
 
-function checkRenderer(job: CheckJob, counts: Record<Severity, number>): Renderer {
-  const findings = new FindingStream({ levels: job.levels, minSeverity: job.minSeverity });
+/** Findings as `sipls check` prints them (those at the job's severity or above), counted. */
+function findingRenderer(job: CheckJob, counts: Record<Severity, number>): (released: readonly LocatedFinding[]) => string {
   const minRank = severityRank(job.minSeverity);
-  const render = (released: readonly LocatedFinding[]): string => {
+  return (released) => {
     const out: string[] = [];
     for (const { finding, start, end } of released) {
       if (severityRank(finding.severity) > minRank) continue;
@@ -83,6 +128,11 @@ function checkRenderer(job: CheckJob, counts: Record<Severity, number>): Rendere
     }
     return out.join(job.output === 'json' ? ',' : '');
   };
+}
+
+function checkRenderer(job: CheckJob, counts: Record<Severity, number>): Renderer {
+  const findings = new FindingStream({ levels: job.levels, minSeverity: job.minSeverity });
+  const render = findingRenderer(job, counts);
   return {
     batches: (list) => list.map((batch) => render(findings.add(batch))).filter(Boolean).join(job.output === 'json' ? ',' : ''),
     end: () => render(findings.end()),

@@ -5,9 +5,11 @@
  * messages in order, so one file is never split between workers).
  */
 import { Worker } from 'node:worker_threads';
-import { runFileJob, type FileJob, type JobResult } from './fileJob';
+import type { BatchPlace, CheckedBatch, FindingStreamOptions } from '../core/stream';
+import { runFileJob, type BatchPool, type FileJob, type JobResult } from './fileJob';
 import { readChunks } from './input';
 import { UsageError } from './io';
+import type { BatchRequest } from './worker';
 
 /** What a command does with each file's output; called in input order, `done` after a file's last piece. */
 export interface JobConsumer {
@@ -31,9 +33,22 @@ export type WorkerReply =
   | { readonly id: number; readonly type: 'piece'; readonly text: string }
   | { readonly id: number; readonly type: 'bytes'; readonly count: number }
   | { readonly id: number; readonly type: 'done'; readonly result: JobResult }
+  | { readonly id: number; readonly type: 'checked'; readonly result: CheckedBatch }
   | { readonly id: number; readonly type: 'fail'; readonly message: string; readonly usage: boolean };
 
 export async function runJobs(jobs: readonly FileJob[], consumer: JobConsumer, options: RunOptions): Promise<void> {
+  const [only] = jobs;
+  if (only && jobs.length === 1 && only.kind === 'check' && options.workers >= 2) {
+    // One file, several workers: they share its windows.
+    const pool = new BatchWorkers(options.workers, options.heap);
+    try {
+      const result = await runFileJob(only, readChunks(only.name), { piece: (text) => consumer.piece(0, text), ...(options.onBytes ? { bytes: options.onBytes } : {}) }, pool);
+      await consumer.done(0, result);
+    } finally {
+      await pool.close();
+    }
+    return;
+  }
   if (options.workers <= 0) {
     for (const [index, job] of jobs.entries()) {
       const result = await runFileJob(job, readChunks(job.name), { piece: (text) => consumer.piece(index, text), ...(options.onBytes ? { bytes: options.onBytes } : {}) });
@@ -42,6 +57,61 @@ export async function runJobs(jobs: readonly FileJob[], consumer: JobConsumer, o
     return;
   }
   await runInWorkers(jobs, consumer, options);
+}
+
+/** Worker threads that check the batches of one file for the main thread, each given to the least busy. */
+class BatchWorkers implements BatchPool {
+  private readonly workers: { readonly worker: Worker; busy: number }[] = [];
+  private readonly waiting = new Map<number, { resolve: (checked: CheckedBatch) => void; reject: (error: Error) => void; slot: { busy: number } }>();
+  private next = 0;
+  private failure: Error | null = null;
+
+  constructor(
+    readonly size: number,
+    heap: RunOptions['heap'],
+  ) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(entryScript(), { workerData: { role: WORKER_ROLE }, resourceLimits: heap ? { maxOldGenerationSizeMb: heap.oldMb, ...(heap.youngMb !== undefined ? { maxYoungGenerationSizeMb: heap.youngMb } : {}) } : {} });
+      const slot = { worker, busy: 0 };
+      this.workers.push(slot);
+      worker.on('message', (reply: WorkerReply) => {
+        const request = this.waiting.get(reply.id);
+        if (!request) return;
+        this.waiting.delete(reply.id);
+        request.slot.busy--;
+        if (reply.type === 'checked') request.resolve(reply.result);
+        else request.reject(new Error(reply.type === 'fail' ? reply.message : `unexpected reply ${reply.type}`));
+      });
+      worker.on('error', (error: Error & { code?: string }) => this.fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UsageError(`a worker ran out of memory (a single huge message?); try --jobs 1`) : error));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`a worker thread stopped (exit code ${code})`));
+      });
+    }
+  }
+
+  check(place: BatchPlace, options: FindingStreamOptions): Promise<CheckedBatch> {
+    if (this.failure) return Promise.reject(this.failure);
+    const slot = this.workers.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best));
+    const id = this.next++;
+    slot.busy++;
+    return new Promise<CheckedBatch>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject, slot });
+      const request: BatchRequest = { id, place, options };
+      slot.worker.postMessage(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.failure ??= new Error('closed');
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    for (const request of this.waiting.values()) request.reject(error);
+    this.waiting.clear();
+  }
 }
 
 /** The script this process runs: workers start the same file (out/…/main.js or the bundled dist/server.js). */
@@ -113,7 +183,7 @@ function runInWorkers(jobs: readonly FileJob[], consumer: JobConsumer, options: 
           slot.result = reply.result;
           feed(worker);
           schedule();
-        } else fail(reply.usage ? new UsageError(reply.message) : new Error(reply.message));
+        } else if (reply.type === 'fail') fail(reply.usage ? new UsageError(reply.message) : new Error(reply.message));
       });
       worker.on('error', (error: Error & { code?: string }) =>
         fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UsageError(`${jobs[cursor]?.name ?? 'input'}: needs more than ${options.heap?.oldMb ?? '?'} MB to read (a single huge message?); try --jobs 1`) : error),

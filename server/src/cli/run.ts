@@ -27,7 +27,8 @@ export function parseJobs(command: string, value: string): number {
 export function workersFor(inputs: readonly InputFile[], jobs: number | undefined): number {
   if (jobs === 1 || inputs.some((input) => input.name === '-')) return 0;
   const total = inputs.reduce((sum, input) => sum + (input.size ?? 0), 0);
-  if (inputs.length === 1) return jobs !== undefined || total >= ISOLATE_THRESHOLD ? 1 : 0;
+  // One file: --jobs N splits its windows between N workers (check only); by default one worker reads it.
+  if (inputs.length === 1) return jobs !== undefined ? jobs : total >= ISOLATE_THRESHOLD ? 1 : 0;
   if (jobs !== undefined) return jobs;
   return total < POOL_THRESHOLD ? 0 : availableParallelism();
 }
@@ -59,7 +60,8 @@ export function prepare(names: readonly string[], jobs: number | undefined, labe
     try {
       // One large file: a tight heap keeps RSS flat (about 190 MB). A pool: V8's own sizing (still flat
       // in the file's size, but larger), as a cap costs each worker much more garbage collection.
-      const heap = inputs.length === 1 ? { oldMb: 160, youngMb: 16 } : undefined;
+      // One file split between workers: each holds a window or two, and the main thread holds the rest.
+      const heap = inputs.length === 1 ? (workers >= 2 ? { oldMb: 48, youngMb: 16 } : { oldMb: 160, youngMb: 16 }) : undefined;
       await runJobs(fileJobs, consumer, { workers, ...(heap ? { heap } : {}), onBytes: (count) => progress.add(count) });
     } finally {
       progress.finish();

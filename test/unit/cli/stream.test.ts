@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateTrace } from '../../bench/generate';
@@ -35,6 +35,35 @@ describe('sipls check / messages with worker threads', () => {
       assert.equal(pool.stdout, single.stdout);
     });
   }
+});
+
+describe('sipls check --jobs 2 on one file', () => {
+  it('splits its windows between two workers and prints exactly what one thread prints', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sipls-split-'));
+    try {
+      // Several windows of SIPp traces with findings of every kind (errors, retransmissions, missing ACKs...).
+      const sipp = join(FIXTURES, 'traces', 'sipp');
+      const logs = readdirSync(sipp).filter((name) => name.endsWith('_messages.log') || name.endsWith('_errors.log')).map((name) => readFileSync(join(sipp, name), 'utf8'));
+      const parts: string[] = [];
+      for (let round = 0, size = 0; size < 3_000_000; round++) {
+        const part = round % 4 === 3 ? generateTrace('sipp', 20_000, round).text : logs[round % logs.length] ?? '';
+        parts.push(part);
+        size += part.length;
+      }
+      const big = join(dir, 'big.log');
+      writeFileSync(big, parts.join(''));
+      for (const args of [['check'], ['check', '--format', 'json'], ['check', '--min-severity', 'warning', '--rule', 'retransmission=error']]) {
+        const single = sipls([...args, '--jobs', '1', big]);
+        const split = sipls([...args, '--jobs', '2', big]);
+        assert.equal(split.stderr, '');
+        assert.equal(split.status, single.status);
+        assert.ok(single.stdout.length > 20_000, args.join(' '));
+        assert.equal(split.stdout, single.stdout, args.join(' '));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('sipls check / messages input errors', () => {
@@ -96,7 +125,7 @@ describe('sipls check / messages input errors', () => {
     const check = sipls(['check', big]);
     assert.equal(check.stderr, '');
     assert.match(check.stdout, new RegExp(`in ${messages} messages, 1 file\\n$`));
-    // One file read in a worker with a capped heap (what a file over 16 MB gets) prints the same.
+    // One file split between two workers prints the same.
     const inWorker = sipls(['check', '--jobs', '2', big]);
     assert.equal(inWorker.stderr, '');
     assert.equal(inWorker.stdout, check.stdout);

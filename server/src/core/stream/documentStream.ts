@@ -42,8 +42,33 @@ export interface StreamBatch {
   readonly next: number;
   /** Index, in the whole file, of the batch's first message. */
   readonly firstIndex: number;
+  /** The last batch: it holds every message and problem of its text. */
+  readonly final: boolean;
   /** The messages and document-level problems that are final; message indexes are local to the batch. */
   readonly document: SipDocument;
+}
+
+/** A batch without its parse: what another thread needs to rebuild it (see rebuildBatch). */
+export type BatchPlace = Omit<StreamBatch, 'document'> & { readonly format: FormatId };
+
+/** The batch's place, to send to a worker thread: plain data. */
+export function batchPlace(batch: StreamBatch): BatchPlace {
+  const { text, base, linesBefore, lineStart, next, firstIndex, final } = batch;
+  return { text, base, linesBefore, lineStart, next, firstIndex, final, format: batch.document.format };
+}
+
+/** The batch DocumentStream made, from its place: the same text parsed the same way and cut at the same offset. */
+export function rebuildBatch(place: BatchPlace): StreamBatch {
+  const { format, ...rest } = place;
+  return { ...rest, document: finalPart(parseDocument(place.text, { format }), place.next - place.base, place.final) };
+}
+
+/** What is final in a window's parse: the messages and problems before the cut (everything in the last window). */
+function finalPart(parsed: SipDocument, cut: number, final: boolean): SipDocument {
+  if (final) return parsed;
+  const messages = parsed.messages.filter((m) => m.span.start < cut && m.span.end <= cut);
+  const problems: readonly ParseProblem[] = parsed.problems.filter((p) => p.span.start < cut);
+  return { format: parsed.format, messages, problems };
 }
 
 const DEFAULT_WINDOW = 1 << 20;
@@ -125,8 +150,8 @@ export class DocumentStream {
       this.nextParseAt = Math.max(this.buffer.length + this.window, Math.min(this.buffer.length * 2, this.maxCarry + 1));
       return [];
     }
-    const messages = final ? parsed.messages : parsed.messages.filter((m) => m.span.start < cut && m.span.end <= cut);
-    const problems: readonly ParseProblem[] = final ? parsed.problems : parsed.problems.filter((p) => p.span.start < cut);
+    const document = finalPart(parsed, cut, final);
+    const { messages, problems } = document;
     const batch: StreamBatch = {
       text,
       base: this.base,
@@ -134,7 +159,8 @@ export class DocumentStream {
       lineStart: this.lineStart,
       next: this.base + cut,
       firstIndex: this.messageCount,
-      document: { format: parsed.format, messages, problems },
+      final,
+      document,
     };
     this.advance(text, cut);
     this.parsed = Math.max(0, complete - cut);

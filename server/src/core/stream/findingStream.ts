@@ -7,7 +7,7 @@
  * TraceTracker, whose undecided findings hold back every later finding until they are decided;
  * memory therefore follows the tracker's horizon, not the size of the file.
  */
-import { CHECKS, severityRank, type Finding, type Severity, type ValidateOptions } from '../features/validate';
+import { CHECKS, severityRank, type Finding, type Level, type Severity, type ValidateOptions } from '../features/validate';
 import { TRACE_CHECKS, type TraceFacts } from '../features/validate/checks/trace';
 import type { Span } from '../parser/model';
 import type { Position } from '../util/positions';
@@ -41,7 +41,7 @@ interface Queued extends LocatedFinding {
 }
 
 /** Trace facts with the start line's position, so a finding decided late needs no old text. */
-interface LocatedFacts extends TraceFacts {
+export interface LocatedFacts extends TraceFacts {
   readonly at: { readonly start: Position; readonly end: Position };
 }
 
@@ -73,36 +73,54 @@ function detached(fact: TraceFacts, span: Span, at: LocatedFacts['at']): Located
   };
 }
 
-export class FindingStream {
-  private readonly tracker: TraceTracker<LocatedFacts>;
-  /** Per-message validation: the trace checks are left to the tracker. */
+/** What checking one batch gives, as plain data (it may come from a worker thread). */
+export interface CheckedBatch {
+  /** The batch's per-message and parser findings, whole-file offsets, in the order they were found. */
+  readonly findings: readonly { readonly finding: Finding; readonly start: Position; readonly end: Position; readonly check: number }[];
+  /** Trace facts of the batch's messages, in order (none when every trace check is off). */
+  readonly facts: readonly LocatedFacts[];
+  readonly messages: number;
+  /** The batch's `next`. */
+  readonly next: number;
+}
+
+/** Which checks run, from the options: the per-batch part and the trace part must agree. */
+interface Plan {
+  readonly levels: Readonly<Record<string, Level>>;
+  readonly skip: ReadonlySet<string>;
+  /** Trace checks that are on, with their severity. */
+  readonly trace: ReadonlyMap<string, Severity>;
+}
+
+function plan(options: FindingStreamOptions): Plan {
+  const levels = options.levels ?? {};
+  const skip = checksBelow(options.minSeverity ?? 'hint', levels);
+  const trace = new Map<string, Severity>();
+  for (const check of TRACE_CHECKS) {
+    const level = levels[check.id];
+    if (level !== 'off' && !skip.has(check.id)) trace.set(check.id, level ?? check.defaultSeverity);
+  }
+  return { levels, skip, trace };
+}
+
+/**
+ * The part of FindingStream that needs a batch's text: per-message checks, parser problems and trace
+ * facts. Batches are independent here, so they can be checked in any thread, in any order.
+ */
+export class BatchChecker {
   private readonly checks: WindowChecks;
-  private readonly traceSeverity = new Map<string, Severity>();
-  private queue: Queued[] = [];
-  private seq = 0;
-  private messages = 0;
-  /** Whole-file offset before which no new per-message finding can appear. */
-  private settled = 0;
 
   constructor(options: FindingStreamOptions = {}) {
-    const levels = options.levels ?? {};
-    const skip = checksBelow(options.minSeverity ?? 'hint', levels);
-    const enabled = new Set<string>();
-    for (const check of TRACE_CHECKS) {
-      const level = levels[check.id];
-      if (level === 'off' || skip.has(check.id)) continue;
-      enabled.add(check.id);
-      this.traceSeverity.set(check.id, level ?? check.defaultSeverity);
-    }
-    this.tracker = new TraceTracker<LocatedFacts>(enabled, options.horizon ?? DEFAULT_HORIZON);
-    this.checks = new WindowChecks({ levels, skip, facts: enabled.size > 0 });
+    const { levels, skip, trace } = plan(options);
+    this.checks = new WindowChecks({ levels, skip, facts: trace.size > 0 });
   }
 
-  /** Findings of one batch and whatever earlier findings it settles, in validate()'s order. */
-  add(batch: StreamBatch): LocatedFinding[] {
+  check(batch: StreamBatch): CheckedBatch {
     const { base, text, document } = batch;
     const positions = new BatchPositions(batch);
     const locate = (span: Span): { start: Position; end: Position } => ({ start: positions.positionAt(span.start), end: positions.positionAt(span.end) });
+    const findings: CheckedBatch['findings'][number][] = [];
+    const facts: LocatedFacts[] = [];
     this.checks.run(
       text,
       document,
@@ -113,15 +131,49 @@ export class FindingStream {
           ...(found.fix ? { fix: { title: found.fix.title, edits: found.fix.edits.map((edit) => ({ span: shift(edit.span, base), newText: edit.newText })) } } : {}),
           ...(found.messageIndex !== undefined ? { messageIndex: found.messageIndex + batch.firstIndex } : {}),
         };
-        this.enqueue(finding, locate(finding.span), check);
+        findings.push({ finding, ...locate(finding.span), check });
       },
       (fact) => {
         const span = shift(fact.span, base);
-        this.enqueueTrace(this.tracker.add(detached(fact, span, locate(span))));
+        facts.push(detached(fact, span, locate(span)));
       },
     );
-    this.messages += document.messages.length;
-    this.settled = Math.max(this.settled, batch.next);
+    return { findings, facts, messages: document.messages.length, next: batch.next };
+  }
+}
+
+export class FindingStream {
+  private readonly tracker: TraceTracker<LocatedFacts>;
+  private readonly checker: BatchChecker;
+  private readonly traceSeverity: ReadonlyMap<string, Severity>;
+  private queue: Queued[] = [];
+  private seq = 0;
+  private messages = 0;
+  /** Whole-file offset before which no new per-message finding can appear. */
+  private settled = 0;
+
+  constructor(options: FindingStreamOptions = {}) {
+    const { trace } = plan(options);
+    this.traceSeverity = trace;
+    this.tracker = new TraceTracker<LocatedFacts>(new Set(trace.keys()), options.horizon ?? DEFAULT_HORIZON);
+    this.checker = new BatchChecker(options);
+  }
+
+  /** Findings of one batch and whatever earlier findings it settles, in validate()'s order. */
+  add(batch: StreamBatch): LocatedFinding[] {
+    return this.merge(this.checker.check(batch));
+  }
+
+  /**
+   * The same for a batch checked elsewhere (a BatchChecker with the same options, in a worker
+   * thread): batches must be merged in stream order.
+   */
+  merge(checked: CheckedBatch): LocatedFinding[] {
+    // Per-message findings and trace findings never tie on check, so queuing one kind before the other keeps the order.
+    for (const { finding, start, end, check } of checked.findings) this.enqueue(finding, { start, end }, check);
+    for (const fact of checked.facts) this.enqueueTrace(this.tracker.add(fact));
+    this.messages += checked.messages;
+    this.settled = Math.max(this.settled, checked.next);
     return this.release(Math.min(this.settled, this.tracker.frontier));
   }
 

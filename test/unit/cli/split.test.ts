@@ -1,0 +1,85 @@
+/**
+ * One file checked by several workers (`sipls check --jobs N FILE`): the main thread cuts windows,
+ * workers rebuild and check them, the main thread merges their results in order. Here the workers
+ * are stand-ins that copy everything as a worker message would and answer out of order, so that
+ * tiny windows (cuts everywhere) can be tried on every fixture.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument } from '../../../server/src/core/parser/document';
+import type { Level, Severity } from '../../../server/src/core/features/validate';
+import { BatchChecker, rebuildBatch, type BatchPlace, type CheckedBatch, type FindingStreamOptions } from '../../../server/src/core/stream';
+import { runFileJob, type BatchPool, type CheckJob } from '../../../server/src/cli/fileJob';
+import { FIXTURES } from '../../support/paths';
+
+function fixtureFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return fixtureFiles(path);
+    return /\.(tsv|md|json|xml|csv)$/.test(entry.name) ? [] : [path];
+  });
+}
+
+async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+/** Workers in this thread: requests and answers are structured-cloned, and later requests may be answered first. */
+class ClonePool implements BatchPool {
+  readonly size = 3;
+  requests = 0;
+
+  check(place: BatchPlace, options: FindingStreamOptions): Promise<CheckedBatch> {
+    const request = structuredClone({ place, options });
+    const turns = this.requests++ % 3 === 0 ? 3 : 0;
+    return new Promise((resolve) => {
+      const answer = (left: number): void => {
+        if (left > 0) return void setImmediate(() => answer(left - 1));
+        resolve(structuredClone(new BatchChecker(request.options).check(rebuildBatch(request.place))));
+      };
+      answer(turns);
+    });
+  }
+}
+
+async function check(job: CheckJob, bytes: Uint8Array, chunk: number, pool?: BatchPool): Promise<string> {
+  const pieces: string[] = [];
+  const result = await runFileJob(job, chunked(bytes, chunk), { piece: (text) => void pieces.push(text) }, pool);
+  // As `sipls check` writes them: JSON pieces are runs of objects joined by commas.
+  return `${pieces.join(job.output === 'json' ? ',' : '')}\n${JSON.stringify(result)}`;
+}
+
+describe('one file checked by several workers', () => {
+  const files = fixtureFiles(FIXTURES);
+  const cases: { levels: Record<string, Level>; minSeverity: Severity; output: 'text' | 'json' }[] = [
+    { levels: {}, minSeverity: 'hint', output: 'text' },
+    { levels: {}, minSeverity: 'hint', output: 'json' },
+    { levels: { 'via-branch-missing': 'error', retransmission: 'warning', 'header-duplicated': 'off' }, minSeverity: 'warning', output: 'text' },
+  ];
+
+  for (const chunk of [64, 4096]) {
+    it(`prints what one thread prints on every fixture (${chunk}-character windows)`, async () => {
+      let batches = 0;
+      let findings = 0;
+      for (const file of files) {
+        const bytes = readFileSync(file);
+        const name = relative(FIXTURES, file);
+        const format = parseDocument(new TextDecoder().decode(bytes)).format;
+        for (const { levels, minSeverity, output } of cases) {
+          const job: CheckJob = { kind: 'check', name, output, minSeverity, levels };
+          const pool = new ClonePool();
+          const alone = await check({ ...job, window: chunk, format } as CheckJob, bytes, chunk);
+          const split = await check({ ...job, window: chunk, format } as CheckJob, bytes, chunk, pool);
+          assert.equal(split, alone, `${name}, ${JSON.stringify({ levels, minSeverity, output })}`);
+          batches += pool.requests;
+          findings += alone.split('\n').length - 1;
+        }
+      }
+      // The windows were small enough that files were cut, and there were findings to merge.
+      assert.ok(batches > 2 * files.length, `${batches} batches`);
+      assert.ok(findings > 100, `${findings} findings`);
+    });
+  }
+});
