@@ -13,9 +13,11 @@ Checks SIP message files and trace logs (format detected from the text). FILE ma
 
 Options:
   --format text|json     text (default): FILE:LINE:COL: SEVERITY CHECK-ID message, then a summary
-  --min-severity LEVEL   show only findings at LEVEL or above: error, warning, information, hint (default)
+  --min-severity LEVEL   show only findings at LEVEL or above: error, warning, information, hint (default);
+                         checks that cannot report at LEVEL are not run
   --rule ID=LEVEL        set a check's level: off, hint, information, warning or error (repeatable)
-  --jobs N               worker threads for several files (default: one per core for inputs over 4 MB)
+  --jobs N               worker threads: several files are shared out, one file's windows are (default:
+                         one per core for several files over 4 MB, one for a file over 16 MB)
   -h, --help
 Check ids and what they catch: server/CHECKS.md.
 Files are streamed (memory stays flat whatever their size); a progress bar shows on stderr when it is a terminal.

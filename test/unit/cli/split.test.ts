@@ -12,6 +12,7 @@ import { parseDocument } from '../../../server/src/core/parser/document';
 import type { Level, Severity } from '../../../server/src/core/features/validate';
 import { BatchChecker, rebuildBatch, type BatchPlace, type CheckedBatch, type FindingStreamOptions } from '../../../server/src/core/stream';
 import { runFileJob, type BatchPool, type CheckJob } from '../../../server/src/cli/fileJob';
+import { workersFor } from '../../../server/src/cli/run';
 import { FIXTURES } from '../../support/paths';
 
 function fixtureFiles(dir: string): string[] {
@@ -82,4 +83,14 @@ describe('one file checked by several workers', () => {
       assert.ok(findings > 100, `${findings} findings`);
     });
   }
+});
+
+describe('workers for one file', () => {
+  it('--jobs N gives one file N workers; without it a large file gets one, a small one none', () => {
+    assert.equal(workersFor([{ name: 'a.log', size: 1000 }], 2), 2);
+    assert.equal(workersFor([{ name: 'a.log', size: 1000 }], 1), 0);
+    assert.equal(workersFor([{ name: 'a.log', size: 100 << 20 }], undefined), 1);
+    assert.equal(workersFor([{ name: 'a.log', size: 1000 }], undefined), 0);
+    assert.equal(workersFor([{ name: '-', size: null }], 2), 0);
+  });
 });
