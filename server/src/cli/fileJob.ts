@@ -30,6 +30,8 @@ export type FileJob = (CheckJob | MessagesJob) & {
   readonly window?: number;
   /** Skip detection (tests force it so that small files are cut too). */
   readonly format?: FormatId;
+  /** Check the file's windows in this many workers of the worker that reads it (check jobs only). */
+  readonly split?: { readonly workers: number; readonly heap?: { readonly oldMb: number; readonly youngMb?: number } };
 };
 
 export interface JobResult {
@@ -75,7 +77,8 @@ export async function runFileJob(job: FileJob, chunks: AsyncIterable<Uint8Array>
 /**
  * One file checked by a pool of workers: this thread reads and cuts the windows, the workers check
  * them (a few at a time each, so memory stays bounded), and this thread merges their results in
- * stream order, where the trace checks run: the output is the same as from one thread.
+ * stream order and runs the trace checks: the output is the same as from one thread. (Each window
+ * is parsed here to find where to cut it, and again by its worker.)
  */
 async function runSplit(job: CheckJob, stream: DocumentStream, chunks: AsyncIterable<Uint8Array>, sink: JobSink, pool: BatchPool, counts: Record<Severity, number>): Promise<JobResult> {
   const options: FindingStreamOptions = { levels: job.levels, minSeverity: job.minSeverity };

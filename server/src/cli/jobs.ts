@@ -1,8 +1,9 @@
 /**
  * Runs the file jobs of one command, in this thread or in a pool of worker threads, and hands their
- * output to the command in input order whatever order the workers finish in. Workers pay off with
- * several files: each file is one job, streamed by one worker (a file's trace checks need its
- * messages in order, so one file is never split between workers).
+ * output to the command in input order whatever order the workers finish in. Several files: each
+ * file is one job, streamed by one worker. One file with several workers (`check` only): one worker
+ * reads it, cuts its windows and hands them to workers of its own, then merges their findings in
+ * order and runs the trace checks (which need the messages in order) itself.
  */
 import { Worker } from 'node:worker_threads';
 import type { BatchPlace, CheckedBatch, FindingStreamOptions } from '../core/stream';
@@ -39,14 +40,9 @@ export type WorkerReply =
 export async function runJobs(jobs: readonly FileJob[], consumer: JobConsumer, options: RunOptions): Promise<void> {
   const [only] = jobs;
   if (only && jobs.length === 1 && only.kind === 'check' && options.workers >= 2) {
-    // One file, several workers: they share its windows.
-    const pool = new BatchWorkers(options.workers, options.heap);
-    try {
-      const result = await runFileJob(only, readChunks(only.name), { piece: (text) => consumer.piece(0, text), ...(options.onBytes ? { bytes: options.onBytes } : {}) }, pool);
-      await consumer.done(0, result);
-    } finally {
-      await pool.close();
-    }
+    // One file, several workers: a worker reads and cuts it and hands its windows to workers of its
+    // own, so that this thread's heap, which nothing caps, stays out of it.
+    await runInWorkers([{ ...only, split: { workers: options.workers, ...(options.heap ? { heap: options.heap } : {}) } }], consumer, { ...options, workers: 1, heap: SPLIT_READER_HEAP });
     return;
   }
   if (options.workers <= 0) {
@@ -59,8 +55,11 @@ export async function runJobs(jobs: readonly FileJob[], consumer: JobConsumer, o
   await runInWorkers(jobs, consumer, options);
 }
 
-/** Worker threads that check the batches of one file for the main thread, each given to the least busy. */
-class BatchWorkers implements BatchPool {
+/** Heap caps of the worker that reads a file split between workers: it holds a few windows and the trace checks' state. */
+const SPLIT_READER_HEAP = { oldMb: 160, youngMb: 16 };
+
+/** Worker threads that check the batches of one file for the thread reading it, each given to the least busy. */
+export class BatchWorkers implements BatchPool {
   private readonly workers: { readonly worker: Worker; busy: number }[] = [];
   private readonly waiting = new Map<number, { resolve: (checked: CheckedBatch) => void; reject: (error: Error) => void; slot: { busy: number } }>();
   private next = 0;

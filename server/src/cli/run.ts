@@ -61,7 +61,7 @@ export function prepare(names: readonly string[], jobs: number | undefined, labe
       // One large file: a tight heap keeps RSS flat (about 190 MB). A pool: V8's own sizing (still flat
       // in the file's size, but larger), as a cap costs each worker much more garbage collection.
       // One file split between workers: each holds a window or two, and the main thread holds the rest.
-      const heap = inputs.length === 1 ? (workers >= 2 ? { oldMb: 48, youngMb: 16 } : { oldMb: 160, youngMb: 16 }) : undefined;
+      const heap = inputs.length === 1 ? (workers >= 2 ? { oldMb: 32, youngMb: 8 } : { oldMb: 160, youngMb: 16 }) : undefined;
       await runJobs(fileJobs, consumer, { workers, ...(heap ? { heap } : {}), onBytes: (count) => progress.add(count) });
     } finally {
       progress.finish();

@@ -8,7 +8,7 @@ import { BatchChecker, rebuildBatch, type BatchPlace, type FindingStreamOptions 
 import { runFileJob, type FileJob } from './fileJob';
 import { readChunks } from './input';
 import { UsageError } from './io';
-import type { WorkerReply } from './jobs';
+import { BatchWorkers, type WorkerReply } from './jobs';
 
 /** Pieces a worker may have in flight before it waits for the main thread to write some (bounded memory). */
 export const PIECES_IN_FLIGHT = 8;
@@ -52,9 +52,12 @@ export function serveJobs(): void {
       inFlight++;
       while (inFlight >= PIECES_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
     };
-    runFileJob(job, readChunks(job.name), { piece, bytes: (count) => send({ id, type: 'bytes', count }) }).then(
-      (result) => send({ id, type: 'done', result }),
-      (error: unknown) => send({ id, type: 'fail', message: error instanceof Error ? error.message : String(error), usage: error instanceof UsageError }),
-    );
+    const pool = job.split ? new BatchWorkers(job.split.workers, job.split.heap) : undefined;
+    runFileJob(job, readChunks(job.name), { piece, bytes: (count) => send({ id, type: 'bytes', count }) }, pool)
+      .finally(() => pool?.close())
+      .then(
+        (result) => send({ id, type: 'done', result }),
+        (error: unknown) => send({ id, type: 'fail', message: error instanceof Error ? error.message : String(error), usage: error instanceof UsageError }),
+      );
   });
 }

@@ -1,6 +1,6 @@
 /**
- * One file checked by several workers (`sipls check --jobs N FILE`): the main thread cuts windows,
- * workers rebuild and check them, the main thread merges their results in order. Here the workers
+ * One file checked by several workers (`sipls check --jobs N FILE`): the thread reading it cuts
+ * windows, workers rebuild and check them, the reading thread merges their results in order. Here the workers
  * are stand-ins that copy everything as a worker message would and answer out of order, so that
  * tiny windows (cuts everywhere) can be tried on every fixture.
  */
