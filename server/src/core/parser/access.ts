@@ -63,15 +63,57 @@ export function transiently<T>(work: () => T, options: { readonly join?: boolean
   }
 }
 
-/** Every header row with this canonical name (case-insensitive; compact forms were resolved when parsing). */
-export function headersNamed(message: SipMessage, name: string): Header[] {
+const NO_HEADERS: readonly Header[] = Object.freeze([]);
+
+/**
+ * Every header row with this canonical name (case-insensitive; compact forms were resolved when
+ * parsing). Most names a check asks about are absent from most messages: those calls allocate nothing.
+ */
+export function headersNamed(message: SipMessage, name: string): readonly Header[] {
   const key = name.toLowerCase();
-  return message.headers.filter((h) => h.key === key);
+  const headers = message.headers;
+  let found: Header[] | null = null;
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i] as Header;
+    if (header.key !== key) continue;
+    if (found === null) found = [header];
+    else found.push(header);
+  }
+  return found ?? NO_HEADERS;
 }
+
+/** The header rows whose key (lower-case canonical name) is in `keys`, in document order. */
+export function headersKeyed(message: SipMessage, keys: ReadonlySet<string>): readonly Header[] {
+  const headers = message.headers;
+  let found: Header[] | null = null;
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i] as Header;
+    if (!keys.has(header.key)) continue;
+    if (found === null) found = [header];
+    else found.push(header);
+  }
+  return found ?? NO_HEADERS;
+}
+
+/** The values of several header rows as one list; one row's (remembered) list as it is, without a copy. */
+function across<T>(headers: readonly Header[], valuesOf: (header: Header) => readonly T[]): readonly T[] {
+  if (headers.length === 0) return NO_VALUES as readonly T[];
+  if (headers.length === 1) return valuesOf(headers[0] as Header);
+  const all: T[] = [];
+  for (const header of headers) for (const value of valuesOf(header)) all.push(value);
+  return all;
+}
+
+const NO_VALUES: readonly unknown[] = Object.freeze([]);
 
 export function firstHeader(message: SipMessage, name: string): Header | undefined {
   const key = name.toLowerCase();
-  return message.headers.find((h) => h.key === key);
+  const headers = message.headers;
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i] as Header;
+    if (header.key === key) return header;
+  }
+  return undefined;
 }
 
 /**
@@ -99,8 +141,8 @@ export function cseqOf(text: string, message: SipMessage): CSeqValue | null {
 }
 
 /** All Via values in order, top first, across rows. */
-export function viasOf(text: string, message: SipMessage): ViaValue[] {
-  return remember(message, 'via', () => headersNamed(message, 'Via').flatMap((h) => valueOf(text, h, 'via', parseViaList)));
+export function viasOf(text: string, message: SipMessage): readonly ViaValue[] {
+  return remember(message, 'via', () => across(headersNamed(message, 'Via'), (h) => valueOf(text, h, 'via', parseViaList)));
 }
 
 export function topVia(text: string, message: SipMessage): ViaValue | null {
@@ -114,8 +156,8 @@ export function nameAddrOf(text: string, message: SipMessage, name: string): Nam
 }
 
 /** Contact, Route, Record-Route, Path...: every value across rows. */
-export function nameAddrListOf(text: string, message: SipMessage, name: string): NameAddr[] {
-  return headersNamed(message, name).flatMap((h) => valueOf(text, h, 'name-addr-list', parseNameAddrList));
+export function nameAddrListOf(text: string, message: SipMessage, name: string): readonly NameAddr[] {
+  return across(headersNamed(message, name), (h) => valueOf(text, h, 'name-addr-list', parseNameAddrList));
 }
 
 export function tagOf(address: NameAddr | null): string | null {
@@ -129,8 +171,8 @@ export function integerOf(text: string, message: SipMessage, name: string): Inte
 }
 
 /** Require, Supported, Proxy-Require, Unsupported, Allow, Allow-Events: all tokens across rows. */
-export function tokenListOf(text: string, message: SipMessage, name: string): Token[] {
-  return headersNamed(message, name).flatMap((h) => valueOf(text, h, 'tokens', parseTokenList));
+export function tokenListOf(text: string, message: SipMessage, name: string): readonly Token[] {
+  return across(headersNamed(message, name), (h) => valueOf(text, h, 'tokens', parseTokenList));
 }
 
 export function contentTypeOf(text: string, message: SipMessage): ContentTypeValue | null {
@@ -138,8 +180,8 @@ export function contentTypeOf(text: string, message: SipMessage): ContentTypeVal
   return header ? valueOf(text, header, 'content-type', parseContentType) : null;
 }
 
-export function reasonsOf(text: string, message: SipMessage): ReasonValue[] {
-  return headersNamed(message, 'Reason').flatMap((h) => valueOf(text, h, 'reason', parseReasonList));
+export function reasonsOf(text: string, message: SipMessage): readonly ReasonValue[] {
+  return across(headersNamed(message, 'Reason'), (h) => valueOf(text, h, 'reason', parseReasonList));
 }
 
 /** The Request-URI of a request, parsed (null for responses or when it has no scheme). */
