@@ -12,7 +12,14 @@ import type { Token } from './model';
 import { parseUri, type Uri } from './values/uri';
 import { parseViaList, type ViaValue } from './values/via';
 
-const memo = new WeakMap<object, Map<string, unknown>>();
+/**
+ * Values remembered for an owner: kinds and values alternating, `[kind, value, kind, value ...]`.
+ * An owner has a few kinds at most, so a scan beats a Map, and a short array is far cheaper to make
+ * and to collect: validation makes one per header it reads, a million on a large trace.
+ */
+type Remembered = unknown[];
+
+const memo = new WeakMap<object, Remembered>();
 
 /**
  * Where values go while `transiently` runs: a memo that dies with the call, not with the document.
@@ -20,20 +27,30 @@ const memo = new WeakMap<object, Map<string, unknown>>();
  * lifetime they would be many times the trace's size in heap, and would survive into the old
  * generation where collecting them is expensive.
  */
-let scratch: Map<object, Map<string, unknown>> | null = null;
+let scratch: Map<object, Remembered> | null = null;
+
+function find(cache: Remembered | undefined, kind: string): number {
+  if (cache === undefined) return -1;
+  for (let i = 0; i < cache.length; i += 2) if (cache[i] === kind) return i + 1;
+  return -1;
+}
 
 function remember<T>(owner: object, kind: string, compute: () => T): T {
   const kept = memo.get(owner);
-  if (kept?.has(kind)) return kept.get(kind) as T;
+  let at = find(kept, kind);
+  if (at !== -1) return (kept as Remembered)[at] as T;
   let cache = scratch ? scratch.get(owner) : kept;
+  at = find(cache, kind);
+  if (at !== -1) return (cache as Remembered)[at] as T;
+  const value = compute();
+  // Looked up again: computing may have remembered other values for the same owner.
+  cache = scratch ? scratch.get(owner) : memo.get(owner);
   if (!cache) {
-    cache = new Map();
+    cache = [];
     if (scratch) scratch.set(owner, cache);
     else memo.set(owner, cache);
   }
-  if (cache.has(kind)) return cache.get(kind) as T;
-  const value = compute();
-  cache.set(kind, value);
+  cache.push(kind, value);
   return value;
 }
 

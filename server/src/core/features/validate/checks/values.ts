@@ -88,6 +88,7 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     example: 'To: "Mr. J. User <sip:j.user@example.com>',
     run(context, report) {
       for (const header of valueHeaders(context, NAME_ADDR_KEYS)) {
+        if (!header.value.includes('"')) continue;
         const at = unbalancedQuote(header.value);
         if (at !== -1 && header.valueSpan.start + at < header.valueSpan.end) {
           report({ start: header.valueSpan.start + at, end: header.valueSpan.end }, `Unbalanced quote in ${header.canonical}: the display name's closing quote is missing (RFC 3261 §25).`);
