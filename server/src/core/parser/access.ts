@@ -35,16 +35,21 @@ function find(cache: Remembered | undefined, kind: string): number {
   return -1;
 }
 
-function remember<T>(owner: object, kind: string, compute: () => T): T {
+const MISSING: unique symbol = Symbol('missing');
+
+/** The value remembered for `owner` under `kind`, or MISSING. Makes no closure: the hot path of every accessor. */
+function recall(owner: object, kind: string): unknown {
   const kept = memo.get(owner);
   let at = find(kept, kind);
-  if (at !== -1) return (kept as Remembered)[at] as T;
-  let cache = scratch ? scratch.get(owner) : kept;
+  if (at !== -1) return (kept as Remembered)[at];
+  if (scratch === null) return MISSING;
+  const cache = scratch.get(owner);
   at = find(cache, kind);
-  if (at !== -1) return (cache as Remembered)[at] as T;
-  const value = compute();
-  // Looked up again: computing may have remembered other values for the same owner.
-  cache = scratch ? scratch.get(owner) : memo.get(owner);
+  return at === -1 ? MISSING : (cache as Remembered)[at];
+}
+
+function keep<T>(owner: object, kind: string, value: T): T {
+  let cache = scratch ? scratch.get(owner) : memo.get(owner);
   if (!cache) {
     cache = [];
     if (scratch) scratch.set(owner, cache);
@@ -52,6 +57,11 @@ function remember<T>(owner: object, kind: string, compute: () => T): T {
   }
   cache.push(kind, value);
   return value;
+}
+
+function remember<T>(owner: object, kind: string, compute: () => T): T {
+  const known = recall(owner, kind);
+  return known !== MISSING ? (known as T) : keep(owner, kind, compute());
 }
 
 /**
@@ -80,14 +90,30 @@ export function transiently<T>(work: () => T, options: { readonly join?: boolean
   }
 }
 
-const NO_HEADERS: readonly Header[] = Object.freeze([]);
+/**
+ * Shared empty answers. Not frozen: loops over a frozen array leave V8's fast path for ordinary
+ * arrays, and these are iterated millions of times; `readonly` keeps them empty.
+ */
+const NO_HEADERS: readonly Header[] = [];
+
+/** Lower-case keys of the names features ask for: a few dozen constants, lowered once each rather than on every call. */
+const keys = new Map<string, string>();
+
+function keyOf(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = name.toLowerCase();
+    if (keys.size < 1024) keys.set(name, key);
+  }
+  return key;
+}
 
 /**
  * Every header row with this canonical name (case-insensitive; compact forms were resolved when
  * parsing). Most names a check asks about are absent from most messages: those calls allocate nothing.
  */
 export function headersNamed(message: SipMessage, name: string): readonly Header[] {
-  const key = name.toLowerCase();
+  const key = keyOf(name);
   const headers = message.headers;
   let found: Header[] | null = null;
   for (let i = 0; i < headers.length; i++) {
@@ -121,10 +147,10 @@ function across<T>(headers: readonly Header[], valuesOf: (header: Header) => rea
   return all;
 }
 
-const NO_VALUES: readonly unknown[] = Object.freeze([]);
+const NO_VALUES: readonly unknown[] = [];
 
 export function firstHeader(message: SipMessage, name: string): Header | undefined {
-  const key = name.toLowerCase();
+  const key = keyOf(name);
   const headers = message.headers;
   for (let i = 0; i < headers.length; i++) {
     const header = headers[i] as Header;
@@ -140,12 +166,12 @@ export function firstHeader(message: SipMessage, name: string): Header | undefin
  * spans found in it are mapped back to the document.
  */
 function valueOf<T>(text: string, header: Header, kind: string, parse: (text: string, start: number, end: number) => T): T {
-  return remember(header, kind, () => {
-    const map = header.valueMap;
-    if (map === null) return parse(text, header.valueSpan.start, header.valueSpan.end);
-    const value = header.value;
-    return remapSpans(parse(value, 0, value.length), map);
-  });
+  const known = recall(header, kind);
+  if (known !== MISSING) return known as T;
+  const map = header.valueMap;
+  if (map === null) return keep(header, kind, parse(text, header.valueSpan.start, header.valueSpan.end));
+  const value = header.value;
+  return keep(header, kind, remapSpans(parse(value, 0, value.length), map));
 }
 
 export function callId(message: SipMessage): string | null {
@@ -159,7 +185,9 @@ export function cseqOf(text: string, message: SipMessage): CSeqValue | null {
 
 /** All Via values in order, top first, across rows. */
 export function viasOf(text: string, message: SipMessage): readonly ViaValue[] {
-  return remember(message, 'via', () => across(headersNamed(message, 'Via'), (h) => valueOf(text, h, 'via', parseViaList)));
+  const known = recall(message, 'via');
+  if (known !== MISSING) return known as readonly ViaValue[];
+  return keep(message, 'via', across(headersNamed(message, 'Via'), (h) => valueOf(text, h, 'via', parseViaList)));
 }
 
 export function topVia(text: string, message: SipMessage): ViaValue | null {

@@ -27,7 +27,7 @@ export interface Frame {
   readonly problems?: readonly ParseProblem[];
 }
 
-const NO_PROBLEMS: readonly ParseProblem[] = Object.freeze([]);
+const NO_PROBLEMS: readonly ParseProblem[] = [];
 
 const CONTENT_LENGTH_VALUE = /^\d{1,15}$/;
 

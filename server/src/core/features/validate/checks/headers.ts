@@ -92,8 +92,8 @@ export const HEADER_CHECKS: readonly MessageCheck[] = [
     run(context, report) {
       const { message } = context;
       const required = message.kind === 'request' ? REQUEST_MANDATORY : RESPONSE_MANDATORY;
-      const missing = required.filter((name) => !firstHeader(message, name));
-      for (const name of missing) {
+      for (const name of required) {
+        if (firstHeader(message, name)) continue;
         const fix = addHeaderFix(context, name);
         if (name === 'Max-Forwards') {
           report(startLineSpan(context), 'No Max-Forwards header. RFC 3261 requires it in every request (§8.1.1.6); RFC 2543 peers omit it and a proxy adds 70 (§16.6).', { severity: 'information', fix });
@@ -112,14 +112,20 @@ export const HEADER_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §7.3.1 (RFC 4475 §3.3.8)',
     example: 'CSeq: 1 INVITE ... CSeq: 2 INVITE',
     run(context, report) {
-      const seen = new Map<string, Header>();
+      // The single-valued headers met so far: a handful per message, so a list beats a Map.
+      let seen: Header[] | null = null;
       for (const header of context.message.headers) {
         if (header.colon === -1 || header.key === 'content-length') continue;
         const entry = headerEntry(header.canonical);
         if (!entry?.registered || entry.multiplicity !== 'single') continue;
-        const first = seen.get(header.key);
+        let first: Header | undefined;
+        for (const earlier of seen ?? []) {
+          if (earlier.key !== header.key) continue;
+          first = earlier;
+          break;
+        }
         if (first) report(header.nameSpan, `${entry.name} appears more than once; it is single-valued (RFC 3261 §7.3.1). First occurrence: "${first.value}".`);
-        else seen.set(header.key, header);
+        else (seen ??= []).push(header);
       }
     },
   },

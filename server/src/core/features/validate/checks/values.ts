@@ -17,6 +17,14 @@ const EMPTY_ELEMENT = /;\s*(?=[;,]|$)|,\s*(?=[,;]|$)|^\s*,/;
 /** White space just inside a "<" or just before a ">". */
 const SPACE_AT_BRACKET = /<\s|\s>/;
 
+const QUESTION_MARK = /\?/;
+
+/** Whether any of the headers' values matches: the cheap test before parsing them. */
+function anyValue(headers: readonly Header[], pattern: RegExp): boolean {
+  for (const header of headers) if (pattern.test(header.value)) return true;
+  return false;
+}
+
 function keysOf(names: readonly string[]): ReadonlySet<string> {
   return new Set(names.map((name) => name.toLowerCase()));
 }
@@ -107,7 +115,7 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     run(context, report) {
       for (const name of NAME_ADDR_HEADERS) {
         // Only a value with white space next to a bracket can have some inside them: the others need not be parsed.
-        if (!headersNamed(context.message, name).some((header) => SPACE_AT_BRACKET.test(header.value))) continue;
+        if (!anyValue(headersNamed(context.message, name), SPACE_AT_BRACKET)) continue;
         for (const address of nameAddrListOf(context.text, context.message, name)) {
           if (address.bracketed && /^\s|\s$/.test(address.uriText.text)) {
             report(address.uriText, `White space inside "<" and ">" in ${name}: the URI must touch the brackets (RFC 3261 §25).`, {
@@ -176,7 +184,7 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     example: 'Contact: sip:user@example.com?Route=%3Csip:sip.example.com%3E',
     run(context, report) {
       for (const name of ['Contact', 'To', 'From']) {
-        if (!headersNamed(context.message, name).some((header) => header.value.includes('?'))) continue;
+        if (!anyValue(headersNamed(context.message, name), QUESTION_MARK)) continue;
         for (const address of nameAddrListOf(context.text, context.message, name)) {
           if (!address.bracketed && !address.wildcard && address.uriText.text.includes('?')) {
             report(address.uriText, `A URI with "?" headers must be enclosed in "<" and ">" in ${name} (RFC 3261 §20.10).`, {
