@@ -5,7 +5,7 @@
  * each part in one pass over the messages (transactions and dialogs when first asked for), so that
  * every request after the first costs a lookup, never a rescan.
  */
-import { callId, cseqOf, nameAddrOf, tagOf, topVia } from '../parser/access';
+import { callId, cseqOf, headerTagOf, topVia } from '../parser/access';
 import type { SipDocument, SipMessage } from '../parser/model';
 import { composeChanges, type ReparseChange } from '../parser/reparse';
 
@@ -319,8 +319,8 @@ class Index implements DocumentIndex {
       of.push(-1);
       const id = this.callIds[i] ?? null;
       if (id === null) return;
-      const fromTag = tagOf(nameAddrOf(this.text, message, 'From'));
-      const toTag = fromTag ? tagOf(nameAddrOf(this.text, message, 'To')) : null;
+      const fromTag = headerTagOf(this.text, message, 'From');
+      const toTag = fromTag ? headerTagOf(this.text, message, 'To') : null;
       if (!fromTag || !toTag) return;
       const tags: [string, string] = fromTag < toTag ? [fromTag, toTag] : [toTag, fromTag];
       const key = [id, tags[0], tags[1]].join(SEP);

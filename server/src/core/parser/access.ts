@@ -6,7 +6,8 @@
 import { joinPieces, wireEnd } from './glued';
 import type { Header, SipMessage, Span } from './model';
 import { remapSpans } from './offsets';
-import { parseNameAddr, parseNameAddrList, type NameAddr } from './values/nameAddr';
+import { parseNameAddr, parseNameAddrList, parseNameAddrParams, type NameAddr } from './values/nameAddr';
+import { paramValue } from './values/scan';
 import { parseContentType, parseCSeq, parseInteger, parseReasonList, parseTokenList, type ContentTypeValue, type CSeqValue, type IntegerValue, type ReasonValue } from './values/simple';
 import type { Token } from './model';
 import { parseUri, type Uri } from './values/uri';
@@ -206,8 +207,19 @@ export function nameAddrListOf(text: string, message: SipMessage, name: string):
 }
 
 export function tagOf(address: NameAddr | null): string | null {
-  const tag = address?.params.find((p) => p.name.text.toLowerCase() === 'tag');
-  return tag?.value?.text ?? null;
+  return address ? (paramValue(address.params, 'tag')?.text ?? null) : null;
+}
+
+/**
+ * The tag parameter of a To or From header (any single name-addr header): the same as
+ * tagOf(nameAddrOf(...)), but it parses the URI only if something else already asked for it.
+ */
+export function headerTagOf(text: string, message: SipMessage, name: string): string | null {
+  const header = firstHeader(message, name);
+  if (!header) return null;
+  const parsed = recall(header, 'name-addr');
+  const params = parsed !== MISSING ? (parsed as NameAddr).params : valueOf(text, header, 'name-addr-params', parseNameAddrParams);
+  return paramValue(params, 'tag')?.text ?? null;
 }
 
 export function integerOf(text: string, message: SipMessage, name: string): IntegerValue | null {

@@ -4,7 +4,7 @@
  */
 import { indexWithin } from '../lines';
 import type { Token } from '../model';
-import { paramValue, parseParams, skipSpace, splitOutside, tokenAt, trimSpaceEnd, type Param } from './scan';
+import { paramValue, parseParams, separatorAt, skipSpace, tokenAt, trimSpaceEnd, type Param } from './scan';
 
 export interface ViaValue {
   readonly start: number;
@@ -83,7 +83,11 @@ export function parseViaValue(text: string, start: number, end: number): ViaValu
 
 /** All Via values of one header row (several may be comma-separated). */
 export function parseViaList(text: string, start: number, end: number): ViaValue[] {
-  return splitOutside(text, start, end, 44)
-    .filter(([s, e]) => skipSpace(text, s, e) < e)
-    .map(([s, e]) => parseViaValue(text, s, e));
+  const values: ViaValue[] = [];
+  for (let s = start; ; ) {
+    const e = separatorAt(text, s, end, 44 /* , */);
+    if (skipSpace(text, s, e) < e) values.push(parseViaValue(text, s, e));
+    if (e >= end) return values;
+    s = e + 1;
+  }
 }
