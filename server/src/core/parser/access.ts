@@ -11,7 +11,7 @@ import { paramValue } from './values/scan';
 import { parseContentType, parseCSeq, parseInteger, parseReasonList, parseTokenList, type ContentTypeValue, type CSeqValue, type IntegerValue, type ReasonValue } from './values/simple';
 import type { Token } from './model';
 import { parseUri, type Uri } from './values/uri';
-import { parseViaList, type ViaValue } from './values/via';
+import { parseFirstVia, parseViaList, type ViaValue } from './values/via';
 
 /**
  * Values remembered for an owner: kinds and values alternating, `[kind, value, kind, value ...]`.
@@ -191,8 +191,16 @@ export function viasOf(text: string, message: SipMessage): readonly ViaValue[] {
   return keep(message, 'via', across(headersNamed(message, 'Via'), (h) => valueOf(text, h, 'via', parseViaList)));
 }
 
+/**
+ * The top Via value: viasOf(...)[0], but when the Vias are not parsed yet only the first value is.
+ * Transaction matching reads the top Via of every message; responses in a trace carry a Via per hop.
+ */
 export function topVia(text: string, message: SipMessage): ViaValue | null {
-  return viasOf(text, message)[0] ?? null;
+  const known = recall(message, 'via');
+  if (known !== MISSING) return (known as readonly ViaValue[])[0] ?? null;
+  const first = firstHeader(message, 'Via');
+  if (!first) return null;
+  return valueOf(text, first, 'via-top', parseFirstVia) ?? viasOf(text, message)[0] ?? null;
 }
 
 /** To, From, Refer-To, Referred-By, P-Asserted-Identity's first value... any single name-addr header. */

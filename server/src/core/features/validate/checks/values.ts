@@ -2,7 +2,7 @@
  * Header-value checks: Via branches, name-addr syntax in To/From/Contact, stray separators, Date,
  * Expires, Retry-After and Warning (RFC 3261 §20, §25).
  */
-import { firstHeader, headersKeyed, headersNamed, nameAddrListOf, tokenListOf, viasOf } from '../../../parser/access';
+import { firstHeader, headersKeyed, headersNamed, nameAddrListOf, tokenListOf, topVia } from '../../../parser/access';
 import { findOpenBracket } from '../../../parser/values/nameAddr';
 import { closest, lookupOptionTag } from '../../../registry/lookup';
 import type { Header } from '../../../parser/model';
@@ -66,7 +66,7 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §8.1.1.7, §17.2.3 (RFC 4475 §3.4.1)',
     example: 'Via: SIP/2.0/UDP 192.0.2.1:5060',
     run(context, report) {
-      const top = viasOf(context.text, context.message)[0];
+      const top = topVia(context.text, context.message);
       if (top && !top.branch && top.sentBy) report(top, 'The top Via has no branch parameter; transactions are then matched the RFC 2543 way (RFC 3261 §17.2.3).');
     },
   },
@@ -79,7 +79,7 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §8.1.1.7 (RFC 4475 §3.2.1)',
     example: 'Via: SIP/2.0/UDP host;branch=z9hG4bK',
     run(context, report) {
-      const top = viasOf(context.text, context.message)[0];
+      const top = topVia(context.text, context.message);
       const branch = top?.branch;
       if (!branch) return;
       if (!branch.text.startsWith('z9hG4bK')) report(branch, 'The branch does not start with the magic cookie z9hG4bK: the sender follows RFC 2543 transaction rules (RFC 3261 §8.1.1.7).');
