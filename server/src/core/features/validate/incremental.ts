@@ -130,7 +130,7 @@ function messageStartingAt(messages: readonly SipMessage[], offset: number): num
   let hi = messages.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const start = messages[mid]?.startLine.start ?? 0;
+    const start = messages[mid]?.span.start ?? 0;
     if (start === offset) return mid;
     if (start < offset) lo = mid + 1;
     else hi = mid - 1;
