@@ -45,7 +45,8 @@ export interface Validation {
   readonly findings: readonly Finding[];
 }
 
-const NONE: readonly Raw[] = Object.freeze([]);
+const NONE: readonly Raw[] = [];
+const CLEAN: Entry = { own: NONE, trace: NONE };
 const GROUP_CHECKS: ReadonlySet<Check> = new Set<Check>(TRACE_CHECKS);
 
 function reporter(check: Check, position: number, options: ValidateOptions, into: Raw[]): Report {
@@ -177,10 +178,16 @@ function validateAllNow(text: string, document: SipDocument, options: ValidateOp
   const gathered: Gathered = { facts: [], keys: [] };
   const own = messages.map((message) => messageFindings(text, document, message, options, gathered));
   primeTraceFacts(document, gathered.facts);
-  const trace: Raw[][] = messages.map(() => []);
+  // Made for the messages that get a trace finding only.
+  const trace: (Raw[] | undefined)[] = new Array<Raw[] | undefined>(messages.length);
   const loose: Raw[] = [];
-  groupFindings(text, document, undefined, options, (at, raw) => (at >= 0 ? trace[at]?.push(raw) : loose.push(raw)));
-  const entries = messages.map((_, i): Entry => ({ own: own[i] ?? NONE, trace: trace[i]?.length ? trace[i] : NONE }));
+  groupFindings(text, document, undefined, options, (at, raw) => (at >= 0 && at < messages.length ? (trace[at] ??= []).push(raw) : loose.push(raw)));
+  // Most messages have no findings: they share one entry instead of holding one object each.
+  const entries = messages.map((_, i): Entry => {
+    const mine = own[i] ?? NONE;
+    const traced = trace[i] ?? NONE;
+    return mine === NONE && traced === NONE ? CLEAN : { own: mine, trace: traced };
+  });
   const keyNames = new Map<string, number>();
   const keys = new Int32Array(2 * messages.length);
   messages.forEach((_, i) => storeKeys(keys, i, gathered.keys[i] ?? [], keyNames));
