@@ -4,14 +4,14 @@
  */
 import { DocumentHighlightKind, FoldingRangeKind, SymbolKind, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Location } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentSymbols, type SymbolEntry } from '../core/features/symbols';
-import { foldingRanges } from '../core/features/folding';
+import { documentSymbols, OUTLINE_LIMIT_SETTING, type SymbolEntry } from '../core/features/symbols';
+import { cappedFoldingRanges } from '../core/features/folding';
 import { definitionAt, highlightsAt, referencesAt } from '../core/features/navigation';
 import type { Span } from '../core/parser/model';
 import { toRange } from './convert';
 import { guard, type ServerState } from './state';
 
-const SYMBOL_KIND: Readonly<Record<SymbolEntry['kind'], SymbolKind>> = { call: SymbolKind.Namespace, request: SymbolKind.Function, response: SymbolKind.Event };
+const SYMBOL_KIND: Readonly<Record<SymbolEntry['kind'], SymbolKind>> = { call: SymbolKind.Namespace, request: SymbolKind.Function, response: SymbolKind.Event, more: SymbolKind.Null };
 
 function toSymbol(document: TextDocument, entry: SymbolEntry): DocumentSymbol {
   return {
@@ -35,10 +35,14 @@ export function registerNavigation(state: ServerState): void {
   };
   const locations = (document: TextDocument, spans: readonly Span[]): Location[] => spans.map((span) => ({ uri: document.uri, range: toRange(document, span) }));
 
+  // A capped outline says so in its last symbol; capped folding has nowhere to say it but the log, once per document.
+  const foldingCapLogged = new Set<string>();
+  documents.onDidClose((event) => foldingCapLogged.delete(event.document.uri));
+
   connection.onDocumentSymbol(
     guard(connection, 'documentSymbol', [] as DocumentSymbol[], (params) => {
       const target = open(params.textDocument.uri);
-      return target ? documentSymbols(target.text, target.parsed).map((entry) => toSymbol(target.document, entry)) : [];
+      return target ? documentSymbols(target.text, target.parsed, state.settings().outlineMaxItems).map((entry) => toSymbol(target.document, entry)) : [];
     }),
   );
 
@@ -46,7 +50,16 @@ export function registerNavigation(state: ServerState): void {
     guard(connection, 'foldingRange', [] as FoldingRange[], (params) => {
       const target = open(params.textDocument.uri);
       if (!target) return [];
-      return foldingRanges(target.text, target.parsed).map((fold) => ({
+      const setting = state.settings().outlineMaxItems;
+      const editor = state.foldingRangeLimit() ?? Number.POSITIVE_INFINITY;
+      const limit = Math.min(setting, editor);
+      const { folds, capped } = cappedFoldingRanges(target.text, target.parsed, limit);
+      if (capped && !foldingCapLogged.has(params.textDocument.uri)) {
+        foldingCapLogged.add(params.textDocument.uri);
+        const by = editor < setting ? "the editor's folding range limit" : OUTLINE_LIMIT_SETTING;
+        connection.console.info(`sipls: ${params.textDocument.uri} has more folding ranges than ${limit} (${by}); only the first ${limit} fold.`);
+      }
+      return folds.map((fold) => ({
         startLine: target.document.positionAt(fold.start).line,
         endLine: target.document.positionAt(fold.end).line,
         ...(fold.kind === 'headers' ? { kind: FoldingRangeKind.Region } : {}),
