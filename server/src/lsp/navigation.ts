@@ -2,7 +2,7 @@
  * Outline, folding and navigation handlers: the core computes spans; this converts them to LSP
  * symbols, folding ranges, locations and highlights.
  */
-import { DocumentHighlightKind, FoldingRangeKind, SymbolKind, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Location } from 'vscode-languageserver';
+import { DocumentHighlightKind, FoldingRangeKind, SymbolKind, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Location, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentSymbols, OUTLINE_LIMIT_SETTING, type SymbolEntry } from '../core/features/symbols';
 import { cappedFoldingRanges } from '../core/features/folding';
@@ -10,17 +10,19 @@ import { definitionAt, highlightsAt, referencesAt } from '../core/features/navig
 import type { Span } from '../core/parser/model';
 import { toRange } from './convert';
 import { guard, type ServerState } from './state';
+import { prefixLines, type PrefixLines } from './prefixLines';
 
 const SYMBOL_KIND: Readonly<Record<SymbolEntry['kind'], SymbolKind>> = { call: SymbolKind.Namespace, request: SymbolKind.Function, response: SymbolKind.Event, more: SymbolKind.Null };
 
-function toSymbol(document: TextDocument, entry: SymbolEntry): DocumentSymbol {
+function toSymbol(lines: PrefixLines, entry: SymbolEntry): DocumentSymbol {
+  const range = (span: Span): Range => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) });
   return {
     name: entry.name,
     ...(entry.detail ? { detail: entry.detail } : {}),
     kind: SYMBOL_KIND[entry.kind],
-    range: toRange(document, entry.span),
-    selectionRange: toRange(document, entry.selectionSpan),
-    children: entry.children.map((child) => toSymbol(document, child)),
+    range: range(entry.span),
+    selectionRange: range(entry.selectionSpan),
+    children: entry.children.map((child) => toSymbol(lines, child)),
   };
 }
 
@@ -42,7 +44,10 @@ export function registerNavigation(state: ServerState): void {
   connection.onDocumentSymbol(
     guard(connection, 'documentSymbol', [] as DocumentSymbol[], (params) => {
       const target = open(params.textDocument.uri);
-      return target ? documentSymbols(target.text, target.parsed, state.settings().outlineMaxItems).map((entry) => toSymbol(target.document, entry)) : [];
+      if (!target) return [];
+      // A capped outline covers the start of the document: positions need its lines only so far.
+      const lines = prefixLines(target.document);
+      return documentSymbols(target.text, target.parsed, state.settings().outlineMaxItems).map((entry) => toSymbol(lines, entry));
     }),
   );
 
@@ -59,9 +64,10 @@ export function registerNavigation(state: ServerState): void {
         const by = editor < setting ? "the editor's folding range limit" : OUTLINE_LIMIT_SETTING;
         connection.console.info(`sipls: ${params.textDocument.uri} has more folding ranges than ${limit} (${by}); only the first ${limit} fold.`);
       }
+      const lines = prefixLines(target.document);
       return folds.map((fold) => ({
-        startLine: target.document.positionAt(fold.start).line,
-        endLine: target.document.positionAt(fold.end).line,
+        startLine: lines.positionAt(fold.start).line,
+        endLine: lines.positionAt(fold.end).line,
         ...(fold.kind === 'headers' ? { kind: FoldingRangeKind.Region } : {}),
       }));
     }),

@@ -141,6 +141,17 @@ interface DialogTable {
 
 const SEP = '\u0000';
 
+/**
+ * A message's Call-ID, letting go of the header objects read to find it (made again when next
+ * asked for): validation has already let go of them, and keeping one object per header of a long
+ * trace only because the index looked costs the server a full garbage collection.
+ */
+function readCallId(message: SipMessage): string | null {
+  const id = callId(message);
+  message.releaseHeaders?.();
+  return id;
+}
+
 /** A timestamp not read yet (null is taken: a message whose log line says no time). */
 type Unread = undefined;
 
@@ -168,7 +179,7 @@ class Index implements DocumentIndex {
       this.timeTable = carried.times;
       this.starts = carried.starts;
     } else {
-      this.callIds = document.messages.map((message) => callId(message));
+      this.callIds = document.messages.map(readCallId);
       this.timeTable = new Array<Instant | null | Unread>(document.messages.length).fill(undefined);
       this.starts = sortedStarts(document);
     }
@@ -188,7 +199,7 @@ class Index implements DocumentIndex {
     const times = previous.timeTable.slice(0, firstOld);
     for (let i = firstOld; i < endNew; i++) {
       const message = messages[i];
-      callIds.push(message ? callId(message) : null);
+      callIds.push(message ? readCallId(message) : null);
       times.push(undefined);
     }
     for (let i = endOld; i < previous.callIds.length; i++) {
