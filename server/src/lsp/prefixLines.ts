@@ -15,9 +15,12 @@ const CR = 13;
 export class PrefixLines {
   private starts = new Int32Array(1024);
   private count = 1;
-  /** Every line start at or before this offset is known. */
+  /** Every line break before this offset has been found (so every line start at or before it is known). */
   private scanned = 0;
   private last = 0;
+  /** The next LF and CR at or after `scanned` (Infinity when there is none), kept between scans. */
+  private nextLf = -1;
+  private nextCr = -1;
 
   constructor(private readonly text: string) {}
 
@@ -50,18 +53,20 @@ export class PrefixLines {
     return low;
   }
 
+  /** Finds the line breaks before `offset` not found yet, jumping from one to the next with indexOf (native, much faster than a loop over characters). */
   private scanTo(offset: number): void {
     const text = this.text;
-    let i = this.scanned;
-    while (i < offset) {
-      const c = text.charCodeAt(i++);
-      if (c === LF) this.push(i);
-      else if (c === CR) {
-        if (text.charCodeAt(i) === LF) i++;
-        this.push(i);
+    while (this.scanned < offset) {
+      if (this.nextLf < this.scanned) this.nextLf = found(text.indexOf('\n', this.scanned));
+      if (this.nextCr < this.scanned) this.nextCr = found(text.indexOf('\r', this.scanned));
+      const at = Math.min(this.nextLf, this.nextCr);
+      if (at >= offset) {
+        this.scanned = offset;
+        return;
       }
+      this.scanned = at === this.nextCr && text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
+      this.push(this.scanned);
     }
-    this.scanned = Math.max(this.scanned, i);
   }
 
   private push(start: number): void {
@@ -72,6 +77,10 @@ export class PrefixLines {
     }
     this.starts[this.count++] = start;
   }
+}
+
+function found(index: number): number {
+  return index === -1 ? Number.POSITIVE_INFINITY : index;
 }
 
 function isBreak(c: number): boolean {
