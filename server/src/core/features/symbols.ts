@@ -123,7 +123,7 @@ function more(
   const counts = [calls > 0 ? count(calls, 'call') : '', hidden > 0 ? count(hidden, 'message') : ''];
   if ('message' in first || part > 0) counts.reverse();
   const target = 'message' in first ? first.message : part > 0 ? (first.members[part] ?? -1) : -1;
-  const span = target >= 0 ? messageSpan(messages[target] as SipMessage) : callSpan(messages, first);
+  const span = target >= 0 ? messageSpan(messages[target] as SipMessage) : endsSpan(messages, 'call' in first ? first.members : []);
   return {
     name: `… ${counts.filter(Boolean).join(' and ')} not shown`,
     detail: `outline capped at ${grouping(limit)} items (${OUTLINE_LIMIT_SETTING})`,
@@ -163,6 +163,15 @@ function callSpan(messages: readonly SipMessage[], entry: Entry): { span: Span; 
   return { span: { start, end }, selectionSpan: first ? { start: first.startLine.start, end: first.startLine.end } : { start, end: start } };
 }
 
+/** From the first message's start to the last one's end: messages are in document order, so that is the call's range. */
+function endsSpan(messages: readonly SipMessage[], members: readonly number[]): { span: Span; selectionSpan: Span } {
+  const first = messages[members[0] ?? -1];
+  const last = messages[members[members.length - 1] ?? -1];
+  const start = first?.span.start ?? 0;
+  const end = Math.max(start, last?.span.end ?? 0);
+  return { span: { start, end }, selectionSpan: first ? { start: first.startLine.start, end: first.startLine.end } : { start, end: start } };
+}
+
 /**
  * A call with its messages as children; with `shown`, only its first `shown` messages (a call too big
  * for the outline), whose outcome is then read from those alone: that keeps the work to what is shown.
@@ -170,11 +179,13 @@ function callSpan(messages: readonly SipMessage[], entry: Entry): { span: Span; 
 function callSymbol(text: string, document: SipDocument, index: DocumentIndex, id: string, members: readonly number[], shown = members.length): SymbolEntry {
   const visible = shown < members.length ? members.slice(0, shown) : members;
   const children = visible.map((i) => messageSymbol(text, document.messages[i] as SipMessage));
-  const { span, selectionSpan } = callSpan(document.messages, { call: id, members });
+  const partly = visible !== members;
+  // A call shown in part can be most of a huge log: its range and duration come from its two ends, without a walk over every message.
+  const { span, selectionSpan } = partly ? endsSpan(document.messages, members) : callSpan(document.messages, { call: id, members });
   const outcome = callOutcome(text, document, visible);
-  const duration = elapsedMs(index, members);
+  const duration = partly ? index.durationBetween(members[0] ?? -1, members[members.length - 1] ?? -1) : elapsedMs(index, members);
   const count = `${members.length} message${members.length === 1 ? '' : 's'}`;
-  const partial = visible === members ? '' : `first ${grouping(shown)} shown`;
+  const partial = partly ? `first ${grouping(shown)} shown` : '';
   return {
     name: clip(`Call ${id}`),
     detail: [outcome, count, partial, duration === null ? '' : formatDuration(duration)].filter(Boolean).join(' · '),
