@@ -61,8 +61,8 @@ export function registerNavigation(state: ServerState): void {
       const { folds, capped } = cappedFoldingRanges(target.text, target.parsed, limit);
       if (capped && !foldingCapLogged.has(params.textDocument.uri)) {
         foldingCapLogged.add(params.textDocument.uri);
-        const by = editor < setting ? "the editor's folding range limit" : OUTLINE_LIMIT_SETTING;
-        connection.console.info(`sipls: ${params.textDocument.uri} has more folding ranges than ${limit} (${by}); only the first ${limit} fold.`);
+        const by = editor < setting ? "the editor's rangeLimit" : OUTLINE_LIMIT_SETTING;
+        connection.console.info(`sipls: only the first ${limit} folding ranges of ${params.textDocument.uri} are given (capped by ${by}); the rest of the document does not fold.`);
       }
       const lines = prefixLines(target.document);
       return folds.map((fold) => ({
