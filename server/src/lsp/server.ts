@@ -90,7 +90,7 @@ export function startServer(): void {
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
-        codeLensProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
       },
       serverInfo: { name: 'sipls', version: INSTALL_ROOT.version },
     };
