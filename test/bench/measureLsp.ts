@@ -9,6 +9,7 @@ import { random } from './generate';
 import { BenchServer } from './lspDriver';
 import { percentile } from './stats';
 import type { MemoryReport } from '../../server/src/lsp/debug';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 
 export interface Spread {
   readonly n: number;
@@ -30,10 +31,17 @@ export interface LspSample {
   readonly collected: boolean;
   readonly symbolsMs: number;
   readonly symbolsCpuMs: number;
+  /** Top-level symbols returned. */
   readonly symbols: number;
+  /** Symbols returned at every level (calls and their messages). */
+  readonly symbolsAll: number;
+  /** Whether the outline ended in the summary of what it left out (sipls.outline.maxItems). */
+  readonly symbolsCapped: boolean;
   readonly foldingMs: number;
   readonly foldingCpuMs: number;
   readonly foldingRanges: number;
+  /** The cap folding ran into (the setting's default: the benchmark client states no rangeLimit), or null when under it. */
+  readonly foldingCap: number | null;
   readonly ping: Spread;
   readonly hover: Spread & { readonly answered: number };
   readonly hoverCpu: Spread;
@@ -44,6 +52,16 @@ export interface LspSample {
   readonly keystrokes: readonly number[];
   readonly keystrokesCpu: readonly number[];
 }
+
+interface OutlineSymbol {
+  readonly kind: number;
+  readonly children?: readonly OutlineSymbol[];
+}
+
+/** LSP SymbolKind.Null: the kind of the entry that closes a capped outline. */
+const SYMBOL_KIND_NULL = 21;
+
+const countSymbols = (symbols: readonly OutlineSymbol[]): number => symbols.reduce((n, s) => n + 1 + countSymbols(s.children ?? []), 0);
 
 const POSITIONS = 1000;
 const EDITS = 100;
@@ -82,7 +100,7 @@ async function main(): Promise<void> {
     const opened = await server.open(uri, text, languageId);
     const memory = await server.request<MemoryReport>('sipls/debug/memory', {});
 
-    const symbols = await server.timed<unknown[] | null>('textDocument/documentSymbol', { textDocument: { uri } });
+    const symbols = await server.timed<OutlineSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } });
     const folding = await server.timed<unknown[] | null>('textDocument/foldingRange', { textDocument: { uri } });
 
     const randomPosition = (): { line: number; character: number } => {
@@ -139,9 +157,12 @@ async function main(): Promise<void> {
       symbolsMs: symbols.ms,
       symbolsCpuMs: symbols.cpuMs,
       symbols: symbols.result?.length ?? 0,
+      symbolsAll: countSymbols(symbols.result ?? []),
+      symbolsCapped: symbols.result?.at(-1)?.kind === SYMBOL_KIND_NULL,
       foldingMs: folding.ms,
       foldingCpuMs: folding.cpuMs,
       foldingRanges: folding.result?.length ?? 0,
+      foldingCap: (folding.result?.length ?? 0) >= DEFAULT_SETTINGS.outlineMaxItems ? DEFAULT_SETTINGS.outlineMaxItems : null,
       ping: spread(pings),
       hover: { ...spread(hovers), answered: hoverAnswers },
       hoverCpu: spread(hoversCpu),

@@ -65,8 +65,9 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(settings: unknown = {}): Promise<unknown> {
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { settings } });
+  /** `capabilities`: what the client says it supports (none by default). */
+  async initialize(settings: unknown = {}, capabilities: unknown = {}): Promise<unknown> {
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions: { settings } });
     await this.connection.sendNotification('initialized', {});
     return result;
   }

@@ -8,6 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeLens, InitializeResult } from 'vscode-languageserver-protocol';
 import { FIXTURES } from '../support/paths';
+import { generateTrace } from '../bench/generate';
+import { parseDocument } from '../../server/src/core/parser/document';
+import { dialogLenses } from '../../server/src/core/features/flow';
+import { EAGER_LENS_TITLES } from '../../server/src/lsp/flow';
 import { positionOf, TestClient } from './client';
 
 const B2BUA_URI = 'file:///t/b2bua.log';
@@ -38,7 +42,7 @@ describe('call flow over stdio', () => {
   after(async () => client.shutdown());
 
   it('announces CodeLens, and no document links (sip:, sips: and tel: URIs are not browser links)', () => {
-    assert.deepEqual(capabilities.codeLensProvider, { resolveProvider: false });
+    assert.deepEqual(capabilities.codeLensProvider, { resolveProvider: true });
     assert.equal(capabilities.documentLinkProvider, undefined);
   });
 
@@ -99,5 +103,33 @@ describe('call flow over stdio', () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[0, 'SUBSCRIBE · no final response']]);
     assert.deepEqual(await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: 'file:///nope' } }), []);
+  });
+
+  it('leaves lens titles to codeLens/resolve in a trace with thousands of dialogs, and resolves them as the eager path titles them', async () => {
+    const uri = 'file:///t/many-dialogs_messages.log';
+    const { text } = generateTrace('sipp', 2_500_000);
+    await client.open(uri, text, 'sip-log');
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const document = parseDocument(text);
+    const expected = dialogLenses(text, document);
+    assert.ok(expected.length > EAGER_LENS_TITLES, `${expected.length} dialogs`);
+    assert.equal(lenses.length, expected.length);
+    assert.ok(lenses.every((lens) => lens.command === undefined && lens.data !== undefined));
+    assert.deepEqual(lenses.map((lens) => lens.range.start.line), expected.map((lens) => positionOf(text, lens.span.start).line));
+    for (const at of [0, 1, Math.floor(lenses.length / 2), lenses.length - 1]) {
+      const resolved = await client.request<CodeLens>('codeLens/resolve', lenses[at]);
+      const want = expected[at];
+      assert.deepEqual(resolved.command, { title: want?.title, command: 'sipls.showFlow', arguments: [uri, want?.callId] });
+      assert.notEqual(want?.title, '');
+    }
+    // After an edit above it, a lens of the old version is resolved by where it now stands.
+    const stale = lenses[lenses.length - 1] as CodeLens;
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'junk line\n' }]);
+    const moved = { ...stale, range: { start: { line: stale.range.start.line + 1, character: 0 }, end: { line: stale.range.end.line + 1, character: stale.range.end.character } } };
+    const resolved = await client.request<CodeLens>('codeLens/resolve', moved);
+    assert.equal(resolved.command?.title, expected[expected.length - 1]?.title);
+    // A lens that no longer stands on a request comes back as it was.
+    const nowhere = await client.request<CodeLens>('codeLens/resolve', { ...stale, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } } });
+    assert.equal(nowhere.command, undefined);
   });
 });

@@ -2,9 +2,10 @@
  * The call flow in the editor: the `sipls/flow` request the ladder webview asks for, and the
  * CodeLens above dialog-creating requests that opens it (`sipls.showFlow`, registered by the client).
  */
-import type { CodeLens } from 'vscode-languageserver';
-import { callChoices, dialogLenses, renderMermaid, renderSvg, selectFlow, type CallChoice, type CallFlow, type GroupBy } from '../core/features/flow';
-import { toRange } from './convert';
+import type { CodeLens, Command } from 'vscode-languageserver';
+import type { SipDocument } from '../core/parser/model';
+import { callChoices, dialogLensTitle, dialogLenses, renderMermaid, renderSvg, selectFlow, type CallChoice, type CallFlow, type GroupBy } from '../core/features/flow';
+import { prefixLines } from './prefixLines';
 import { guard, type ServerState } from './state';
 
 export const FLOW_REQUEST = 'sipls/flow';
@@ -48,10 +49,66 @@ export function registerFlow(state: ServerState): void {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const analysis = cache.get(document);
-      return dialogLenses(analysis.text, analysis.document).map((lens) => ({
-        range: toRange(document, lens.span),
-        command: { title: lens.title, command: SHOW_FLOW_COMMAND, arguments: [document.uri, lens.callId] },
-      }));
+      const lines = prefixLines(document);
+      const all = dialogLenses(analysis.text, analysis.document, { titles: false });
+      // Titles cost a walk through each dialog: a trace with thousands of dialogs gets them on
+      // demand (codeLens/resolve), which editors ask for the lenses on screen only.
+      const eager = all.length <= EAGER_LENS_TITLES;
+      return all.map((lens): CodeLens => {
+        const range = { start: lines.positionAt(lens.span.start), end: lines.positionAt(lens.span.end) };
+        if (!eager) return { range, data: { uri: document.uri, version: document.version, message: lens.message, callId: lens.callId } satisfies LensData };
+        return { range, command: showFlow(document.uri, lens.callId, dialogLensTitle(analysis.text, analysis.document, lens.message)) };
+      });
     }),
   );
+
+  const resolve = guard(connection, 'codeLensResolve', null as CodeLens | null, (lens: CodeLens): CodeLens | null => {
+    const data = lensData(lens.data);
+    const document = data ? documents.get(data.uri) : undefined;
+    if (!data || !document) return null;
+    const analysis = cache.get(document);
+    // A lens from an older version: its request is the message whose start line is where the lens now is.
+    const message = data.version === document.version ? data.message : messageStartingAt(analysis.document, document.offsetAt(lens.range.start));
+    const line = analysis.document.messages[message]?.startLine;
+    if (message < 0 || line?.kind !== 'request') return null;
+    return { range: lens.range, command: showFlow(document.uri, data.callId, dialogLensTitle(analysis.text, analysis.document, message)) };
+  });
+  connection.onCodeLensResolve((lens, token) => resolve(lens, token) ?? lens);
+}
+
+/** Above this many dialogs, lens titles are resolved on demand. */
+export const EAGER_LENS_TITLES = 500;
+
+interface LensData {
+  readonly uri: string;
+  readonly version: number;
+  readonly message: number;
+  readonly callId: string;
+}
+
+function lensData(value: unknown): LensData | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const data = value as Partial<LensData>;
+  return typeof data.uri === 'string' && typeof data.version === 'number' && typeof data.message === 'number' && typeof data.callId === 'string'
+    ? { uri: data.uri, version: data.version, message: data.message, callId: data.callId }
+    : null;
+}
+
+function showFlow(uri: string, callId: string, title: string): Command {
+  return { title, command: SHOW_FLOW_COMMAND, arguments: [uri, callId] };
+}
+
+/** Index of the message whose start line begins at `offset`, or -1. */
+function messageStartingAt(document: SipDocument, offset: number): number {
+  const messages = document.messages;
+  let lo = 0;
+  let hi = messages.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = messages[mid]?.span.start ?? 0;
+    if (start === offset) return mid;
+    if (start < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

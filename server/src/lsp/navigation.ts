@@ -2,25 +2,27 @@
  * Outline, folding and navigation handlers: the core computes spans; this converts them to LSP
  * symbols, folding ranges, locations and highlights.
  */
-import { DocumentHighlightKind, FoldingRangeKind, SymbolKind, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Location } from 'vscode-languageserver';
+import { DocumentHighlightKind, FoldingRangeKind, SymbolKind, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Location, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentSymbols, type SymbolEntry } from '../core/features/symbols';
-import { foldingRanges } from '../core/features/folding';
+import { documentSymbols, OUTLINE_LIMIT_SETTING, type SymbolEntry } from '../core/features/symbols';
+import { cappedFoldingRanges } from '../core/features/folding';
 import { definitionAt, highlightsAt, referencesAt } from '../core/features/navigation';
 import type { Span } from '../core/parser/model';
 import { toRange } from './convert';
 import { guard, type ServerState } from './state';
+import { prefixLines, type PrefixLines } from './prefixLines';
 
-const SYMBOL_KIND: Readonly<Record<SymbolEntry['kind'], SymbolKind>> = { call: SymbolKind.Namespace, request: SymbolKind.Function, response: SymbolKind.Event };
+const SYMBOL_KIND: Readonly<Record<SymbolEntry['kind'], SymbolKind>> = { call: SymbolKind.Namespace, request: SymbolKind.Function, response: SymbolKind.Event, more: SymbolKind.Null };
 
-function toSymbol(document: TextDocument, entry: SymbolEntry): DocumentSymbol {
+function toSymbol(lines: PrefixLines, entry: SymbolEntry): DocumentSymbol {
+  const range = (span: Span): Range => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) });
   return {
     name: entry.name,
     ...(entry.detail ? { detail: entry.detail } : {}),
     kind: SYMBOL_KIND[entry.kind],
-    range: toRange(document, entry.span),
-    selectionRange: toRange(document, entry.selectionSpan),
-    children: entry.children.map((child) => toSymbol(document, child)),
+    range: range(entry.span),
+    selectionRange: range(entry.selectionSpan),
+    children: entry.children.map((child) => toSymbol(lines, child)),
   };
 }
 
@@ -35,10 +37,17 @@ export function registerNavigation(state: ServerState): void {
   };
   const locations = (document: TextDocument, spans: readonly Span[]): Location[] => spans.map((span) => ({ uri: document.uri, range: toRange(document, span) }));
 
+  // A capped outline says so in its last symbol; capped folding has nowhere to say it but the log, once per document.
+  const foldingCapLogged = new Set<string>();
+  documents.onDidClose((event) => foldingCapLogged.delete(event.document.uri));
+
   connection.onDocumentSymbol(
     guard(connection, 'documentSymbol', [] as DocumentSymbol[], (params) => {
       const target = open(params.textDocument.uri);
-      return target ? documentSymbols(target.text, target.parsed).map((entry) => toSymbol(target.document, entry)) : [];
+      if (!target) return [];
+      // A capped outline covers the start of the document: positions need its lines only so far.
+      const lines = prefixLines(target.document);
+      return documentSymbols(target.text, target.parsed, state.settings().outlineMaxItems).map((entry) => toSymbol(lines, entry));
     }),
   );
 
@@ -46,9 +55,19 @@ export function registerNavigation(state: ServerState): void {
     guard(connection, 'foldingRange', [] as FoldingRange[], (params) => {
       const target = open(params.textDocument.uri);
       if (!target) return [];
-      return foldingRanges(target.text, target.parsed).map((fold) => ({
-        startLine: target.document.positionAt(fold.start).line,
-        endLine: target.document.positionAt(fold.end).line,
+      const setting = state.settings().outlineMaxItems;
+      const editor = state.foldingRangeLimit() ?? Number.POSITIVE_INFINITY;
+      const limit = Math.min(setting, editor);
+      const { folds, capped } = cappedFoldingRanges(target.text, target.parsed, limit);
+      if (capped && !foldingCapLogged.has(params.textDocument.uri)) {
+        foldingCapLogged.add(params.textDocument.uri);
+        const by = editor < setting ? "the editor's rangeLimit" : OUTLINE_LIMIT_SETTING;
+        connection.console.info(`sipls: only the first ${limit} folding ranges of ${params.textDocument.uri} are given (capped by ${by}); the rest of the document does not fold.`);
+      }
+      const lines = prefixLines(target.document);
+      return folds.map((fold) => ({
+        startLine: lines.positionAt(fold.start).line,
+        endLine: lines.positionAt(fold.end).line,
         ...(fold.kind === 'headers' ? { kind: FoldingRangeKind.Region } : {}),
       }));
     }),

@@ -35,6 +35,7 @@ export function startServer(): void {
   let generation = 0;
   let pullConfiguration = false;
   let progressSupported = false;
+  let foldingRangeLimit: number | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
 
   const publish = (uri: string): void => {
@@ -74,6 +75,8 @@ export function startServer(): void {
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = params.capabilities?.workspace?.configuration === true;
     progressSupported = params.capabilities?.window?.workDoneProgress === true;
+    const rangeLimit = params.capabilities?.textDocument?.foldingRange?.rangeLimit;
+    foldingRangeLimit = typeof rangeLimit === 'number' && Number.isInteger(rangeLimit) && rangeLimit >= 0 ? rangeLimit : undefined;
     const initial: unknown = params.initializationOptions;
     if (initial && typeof initial === 'object' && 'settings' in initial) settings = readSettings((initial as { settings: unknown }).settings);
     return {
@@ -87,7 +90,7 @@ export function startServer(): void {
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
-        codeLensProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
       },
       serverInfo: { name: 'sipls', version: INSTALL_ROOT.version },
     };
@@ -151,7 +154,7 @@ export function startServer(): void {
     }),
   );
 
-  registerFeatures({ connection, documents, cache, settings: () => settings });
+  registerFeatures({ connection, documents, cache, settings: () => settings, foldingRangeLimit: () => foldingRangeLimit });
   registerDebugRequests(connection);
   documents.listen(connection);
   connection.listen();

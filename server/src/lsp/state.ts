@@ -9,6 +9,8 @@ export interface ServerState {
   readonly documents: TextDocuments<TextDocument>;
   readonly cache: AnalysisCache;
   settings(): Settings;
+  /** The most folding ranges the client takes per document (`foldingRange.rangeLimit`), when it says. */
+  foldingRangeLimit(): number | undefined;
 }
 
 /**

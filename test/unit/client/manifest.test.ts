@@ -46,7 +46,7 @@ describe('extension manifest', () => {
 
   it('contributes the settings the server reads, and the commands', () => {
     const keys = Object.keys(manifest.contributes.configuration.properties).sort();
-    assert.deepEqual(keys, ['sipls.checks', 'sipls.detectTraces', 'sipls.diagnostics.maxPerCheck', 'sipls.flow.groupBy', 'sipls.flow.mergeHeaders', 'sipls.hover.logCodes', 'sipls.trace.server']);
+    assert.deepEqual(keys, ['sipls.checks', 'sipls.detectTraces', 'sipls.diagnostics.maxPerCheck', 'sipls.flow.groupBy', 'sipls.flow.mergeHeaders', 'sipls.hover.logCodes', 'sipls.outline.maxItems', 'sipls.trace.server']);
     assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), ['sipls.explain', 'sipls.filterTrace', 'sipls.restartServer', 'sipls.showFlow', 'sipls.treatAsTrace']);
   });
 

@@ -132,6 +132,18 @@ describe('document index: SIPp and Kamailio traces', () => {
     assert.equal(Math.round((index.durationBetween(0, 5) ?? 0) * 1000), 7680);
     assert.equal(formatDuration(elapsedMs(index.times, index.calls.get('1-15998@127.0.0.1') ?? []) ?? -1), '7.7 ms');
   });
+
+  it('reads one timestamp when asked for one, and the same instants as the whole list', () => {
+    const text = fixture('traces/sipp/uac-invite-call_messages.log');
+    const document = parseDocument(text);
+    const index = indexOf(text, document);
+    const members = index.calls.get('1-15998@127.0.0.1') ?? [];
+    assert.equal(formatDuration(elapsedMs(index, members) ?? -1), '7.7 ms');
+    assert.deepEqual(index.timeAt(3), parseTimestamp(document.messages[3]?.context?.timestamp ?? null));
+    assert.equal(index.timeAt(-1), null);
+    assert.equal(index.timeAt(document.messages.length), null);
+    assert.deepEqual(index.times, document.messages.map((_, i) => index.timeAt(i)));
+  });
 });
 
 describe('log timestamps as milliseconds', () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../../../server/src/core/parser/document';
-import { foldingRanges } from '../../../server/src/core/features/folding';
+import { cappedFoldingRanges, foldingRanges } from '../../../server/src/core/features/folding';
 import { LineIndex } from '../../../server/src/core/util/positions';
 import { FIXTURES } from '../../support/paths';
 
@@ -100,5 +100,18 @@ describe('folding ranges', () => {
   it('returns nothing for text without SIP', () => {
     assert.deepEqual(foldingRanges('', parseDocument('')), []);
     assert.deepEqual(foldingRanges('hello\nworld\n', parseDocument('hello\nworld\n')), []);
+  });
+});
+
+describe('folding capped at a number of ranges', () => {
+  it('gives the first ranges in document order, and says whether it left any out', () => {
+    const text = fixture('traces/sipp/uac-invite-call_messages.log');
+    const document = parseDocument(text);
+    const full = foldingRanges(text, document);
+    assert.ok(full.length > 20);
+    for (let limit = 0; limit <= full.length + 1; limit++) {
+      assert.deepEqual(foldingRanges(text, document, limit), full.slice(0, limit), `limit ${limit}`);
+      assert.deepEqual(cappedFoldingRanges(text, document, limit), { folds: full.slice(0, limit), capped: limit < full.length }, `capped at ${limit}`);
+    }
   });
 });

@@ -185,3 +185,85 @@ describe('document symbols in trace logs', () => {
     assert.deepEqual(documentSymbols(single, parseDocument(single)).map((s) => [s.kind, s.name, s.children.length]), [['call', 'Call 298901070@127.0.0.1', 3]]);
   });
 });
+
+describe('document symbols capped at a number of items', () => {
+  const SIPP = 'traces/sipp/uac-invite-call_messages.log';
+  /** Symbols at every level, the closing summary included. */
+  const countAll = (symbols: readonly SymbolEntry[]): number => symbols.reduce((n, s) => n + 1 + countAll(s.children), 0);
+
+  it('is the whole outline when it fits, up to exactly the limit', () => {
+    const text = fixture(SIPP);
+    const full = documentSymbols(text, parseDocument(text));
+    assert.equal(countAll(full), 21);
+    for (const limit of [21, 22, 5000]) assert.deepEqual(documentSymbols(text, parseDocument(text), limit), full, `limit ${limit}`);
+  });
+
+  it('keeps whole calls in document order, then one entry counting the calls left out and pointing at the first', () => {
+    const text = fixture(SIPP);
+    const document = parseDocument(text);
+    const full = documentSymbols(text, parseDocument(text));
+    const capped = documentSymbols(text, document, 20);
+    assert.deepEqual(capped.slice(0, 2), full.slice(0, 2));
+    assert.equal(capped.length, 3);
+    assert.deepEqual(capped[2], {
+      name: '… 1 more call not shown',
+      detail: 'outline capped at 20 items (sipls.outline.maxItems)',
+      kind: 'more',
+      span: full[2]?.span,
+      selectionSpan: full[2]?.selectionSpan,
+      children: [],
+    });
+    assert.equal(countAll(capped), 15);
+    assert.deepEqual(documentSymbols(text, document, 8).map((s) => s.name), ['Call 1-15998@127.0.0.1', '… 2 more calls not shown']);
+  });
+
+  it('shows a call too big for the whole outline in part, and counts its hidden messages', () => {
+    const text = fixture(SIPP);
+    const document = parseDocument(text);
+    const capped = documentSymbols(text, document, 5);
+    assert.equal(countAll(capped), 5);
+    assert.deepEqual(outline(text, capped).map((line) => line.split(' | ').slice(0, 2).join(' | ')), [
+      'call Call 1-15998@127.0.0.1 | INVITE → 200 OK · 6 messages · first 3 shown · 7.7 ms',
+      '  request INVITE sip:service@127.0.0.1:5070 | 2026-11-21 20:53:18.964541 · sent · UDP',
+      '  response 180 Ringing (INVITE) | 2026-11-21 20:53:18.964742 · received · UDP',
+      '  response 200 OK (INVITE) | 2026-11-21 20:53:18.965836 · received · UDP',
+      'more … 3 more messages and 2 more calls not shown | outline capped at 5 items (sipls.outline.maxItems)',
+    ]);
+    const ack = document.messages[3];
+    assert.deepEqual(capped[1]?.span, { start: ack?.span.start, end: ack?.span.end });
+    assert.deepEqual(capped[1]?.selectionSpan, { start: ack?.startLine.start, end: ack?.startLine.end });
+  });
+
+  it('caps a message file by messages, the summary pointing at the first message left out', () => {
+    const text = sipFile(INVITE, RINGING, INVITE, RINGING, INVITE);
+    const document = parseDocument(text);
+    const capped = documentSymbols(text, document, 3);
+    assert.deepEqual(capped.map((s) => `${s.kind} ${s.name}`), ['request INVITE sip:bob@biloxi.example.com', 'response 180 Ringing (INVITE)', 'more … 3 more messages not shown']);
+    assert.deepEqual(capped[2]?.span, { start: document.messages[2]?.span.start, end: document.messages[2]?.span.end });
+    const single = sipFile(INVITE);
+    assert.deepEqual(documentSymbols(single, parseDocument(single), 1), documentSymbols(single, parseDocument(single)));
+  });
+
+  it('counts messages without a Call-ID among what it leaves out', () => {
+    const text = sipFile(
+      INVITE,
+      ['OPTIONS sip:carol@chicago.example.com SIP/2.0', 'Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bKhjhs8ass877', 'CSeq: 1 OPTIONS'],
+      RINGING.map((line) => line.replace('3848276298220188511', '9999')),
+    );
+    const document = parseDocument(text);
+    assert.deepEqual(documentSymbols(text, document, 4).map((s) => s.name), ['Call 3848276298220188511@atlanta.example.com', 'OPTIONS sip:carol@chicago.example.com', '… 1 more call not shown']);
+    const capped = documentSymbols(text, document, 3);
+    assert.deepEqual(capped.map((s) => s.name), ['Call 3848276298220188511@atlanta.example.com', '… 1 more message and 1 more call not shown']);
+    assert.equal(capped[1]?.selectionSpan.start, document.messages[1]?.startLine.start);
+  });
+
+  it('remembers the outline per limit', () => {
+    const text = fixture(SIPP);
+    const document = parseDocument(text);
+    const capped = documentSymbols(text, document, 8);
+    assert.equal(documentSymbols(text, document).length, 3);
+    assert.deepEqual(documentSymbols(text, document, 8), capped);
+    assert.equal(documentSymbols(text, document, 20).length, 3);
+    assert.deepEqual(documentSymbols(text, document, 0), []);
+  });
+});

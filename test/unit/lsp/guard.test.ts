@@ -38,9 +38,19 @@ describe('settings contract', () => {
       checks: { 'reason-phrase-mismatch': 'off' },
       hoverLogCodes: false,
       maxPerCheck: 5,
+      outlineMaxItems: 5000,
       flow: DEFAULT_SETTINGS.flow,
     });
     assert.deepEqual(readSettings({ hover: { logCodes: 'yes' }, diagnostics: { maxPerCheck: -1 } }), DEFAULT_SETTINGS);
+  });
+
+  it('reads sipls.outline.maxItems: 0 or malformed is the default, too small is raised to the minimum', () => {
+    const read = (maxItems: unknown): number => readSettings({ outline: { maxItems } }).outlineMaxItems;
+    assert.equal(DEFAULT_SETTINGS.outlineMaxItems, 5000);
+    assert.equal(read(20000), 20000);
+    assert.equal(read(250.7), 250);
+    assert.equal(read(10), 100);
+    for (const fallback of [0, -5, '300', null, Number.NaN, undefined]) assert.equal(read(fallback), 5000, String(fallback));
   });
 
   it('reads sipls.flow.groupBy and sipls.flow.mergeHeaders', () => {

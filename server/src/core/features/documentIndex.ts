@@ -5,7 +5,7 @@
  * each part in one pass over the messages (transactions and dialogs when first asked for), so that
  * every request after the first costs a lookup, never a rescan.
  */
-import { callId, cseqOf, nameAddrOf, tagOf, topVia } from '../parser/access';
+import { callId, cseqOf, headerTagOf, topVia } from '../parser/access';
 import type { SipDocument, SipMessage } from '../parser/model';
 import { composeChanges, type ReparseChange } from '../parser/reparse';
 
@@ -57,8 +57,10 @@ export interface DocumentIndex {
   readonly dialogs: readonly Dialog[];
   /** Per message: the id of its dialog, or -1 when it lacks a From or To tag (a dialog-creating request, a 100 Trying). */
   readonly dialogOf: readonly number[];
-  /** Per message: when the log says it was written, or null when it says nothing parseable. */
+  /** Per message: when the log says it was written, or null when it says nothing parseable. Reads every timestamp on first use. */
   readonly times: readonly (Instant | null)[];
+  /** When the log says message `i` was written: reads that one timestamp only, so a feature showing a few calls of a long log parses a few. */
+  timeAt(i: number): Instant | null;
   /** Index of the message whose range holds the offset (its end included), or -1. O(log n). */
   messageAt(offset: number): number;
   /** The transactions with this Call-ID, CSeq number and method (several with different branches: a proxy's two legs, or two forks). */
@@ -75,8 +77,8 @@ const memo = new WeakMap<SipDocument, DocumentIndex>();
 
 /**
  * The index of a document, built on first use and remembered for as long as the document object
- * lives. Calls, timestamps and offsets are built at once; transactions and dialogs, which parse Via,
- * From and To, on first use, so an outline of a long log never pays for them.
+ * lives. Call-IDs and offsets are built at once; timestamps one by one as asked for; transactions and
+ * dialogs, which parse Via, From and To, on first use, so an outline of a long log never pays for them.
  */
 export function indexOf(text: string, document: SipDocument): DocumentIndex {
   const cached = memo.get(document);
@@ -139,9 +141,25 @@ interface DialogTable {
 
 const SEP = '\u0000';
 
+/**
+ * A message's Call-ID, letting go of the header objects read to find it (made again when next
+ * asked for): validation has already let go of them, and keeping one object per header of a long
+ * trace only because the index looked costs the server a full garbage collection.
+ */
+function readCallId(message: SipMessage): string | null {
+  const id = callId(message);
+  message.releaseHeaders?.();
+  return id;
+}
+
+/** A timestamp not read yet (null is taken: a message whose log line says no time). */
+type Unread = undefined;
+
 class Index implements DocumentIndex {
   readonly callIds: readonly (string | null)[];
-  readonly times: readonly (Instant | null)[];
+  /** Per message: its parsed timestamp, or undefined until asked for (parsing every one costs more than the rest of the index). */
+  private readonly timeTable: (Instant | null | Unread)[];
+  private allTimes = false;
   readonly messageAt: (offset: number) => number;
   /** Message starts in document order, when the messages are in document order (they always are from the parser). */
   readonly starts: Int32Array | null;
@@ -154,21 +172,15 @@ class Index implements DocumentIndex {
   constructor(
     private readonly text: string,
     private readonly document: SipDocument,
-    carried?: { readonly callIds: readonly (string | null)[]; readonly times: readonly (Instant | null)[]; readonly starts: Int32Array | null },
+    carried?: { readonly callIds: readonly (string | null)[]; readonly times: (Instant | null | Unread)[]; readonly starts: Int32Array | null },
   ) {
     if (carried) {
       this.callIds = carried.callIds;
-      this.times = carried.times;
+      this.timeTable = carried.times;
       this.starts = carried.starts;
     } else {
-      const callIds: (string | null)[] = [];
-      const times: (Instant | null)[] = [];
-      for (const message of document.messages) {
-        callIds.push(callId(message));
-        times.push(parseTimestamp(message.context?.timestamp ?? null));
-      }
-      this.callIds = callIds;
-      this.times = times;
+      this.callIds = document.messages.map(readCallId);
+      this.timeTable = new Array<Instant | null | Unread>(document.messages.length).fill(undefined);
       this.starts = sortedStarts(document);
     }
     this.messageAt = this.starts ? locateIn(document, this.starts) : offsetLocator(document);
@@ -184,15 +196,15 @@ class Index implements DocumentIndex {
     const messages = document.messages;
     if (endOld > previous.callIds.length || messages.length !== previous.callIds.length - endOld + endNew) return new Index(text, document);
     const callIds = previous.callIds.slice(0, firstOld);
-    const times = previous.times.slice(0, firstOld);
+    const times = previous.timeTable.slice(0, firstOld);
     for (let i = firstOld; i < endNew; i++) {
       const message = messages[i];
-      callIds.push(message ? callId(message) : null);
-      times.push(parseTimestamp(message?.context?.timestamp ?? null));
+      callIds.push(message ? readCallId(message) : null);
+      times.push(undefined);
     }
     for (let i = endOld; i < previous.callIds.length; i++) {
       callIds.push(previous.callIds[i] ?? null);
-      times.push(previous.times[i] ?? null);
+      times.push(previous.timeTable[i]);
     }
     let starts: Int32Array | null = null;
     if (previous.starts) {
@@ -221,6 +233,23 @@ class Index implements DocumentIndex {
       index.mentioning = list;
     }
     return index;
+  }
+
+  get times(): readonly (Instant | null)[] {
+    if (!this.allTimes) {
+      for (let i = 0; i < this.timeTable.length; i++) this.timeAt(i);
+      this.allTimes = true;
+    }
+    return this.timeTable as readonly (Instant | null)[];
+  }
+
+  timeAt(i: number): Instant | null {
+    const known = this.timeTable[i];
+    if (known !== undefined) return known;
+    if (i < 0 || i >= this.timeTable.length) return null;
+    const time = parseTimestamp(this.document.messages[i]?.context?.timestamp ?? null);
+    this.timeTable[i] = time;
+    return time;
   }
 
   get calls(): ReadonlyMap<string, readonly number[]> {
@@ -258,7 +287,7 @@ class Index implements DocumentIndex {
   }
 
   durationBetween(from: number, to: number): number | null {
-    return durationOf(this.times[from] ?? null, this.times[to] ?? null);
+    return durationOf(this.timeAt(from), this.timeAt(to));
   }
 
   mentioningMessages(): readonly number[] {
@@ -319,8 +348,8 @@ class Index implements DocumentIndex {
       of.push(-1);
       const id = this.callIds[i] ?? null;
       if (id === null) return;
-      const fromTag = tagOf(nameAddrOf(this.text, message, 'From'));
-      const toTag = fromTag ? tagOf(nameAddrOf(this.text, message, 'To')) : null;
+      const fromTag = headerTagOf(this.text, message, 'From');
+      const toTag = fromTag ? headerTagOf(this.text, message, 'To') : null;
       if (!fromTag || !toTag) return;
       const tags: [string, string] = fromTag < toTag ? [fromTag, toTag] : [toTag, fromTag];
       const key = [id, tags[0], tags[1]].join(SEP);
@@ -443,12 +472,16 @@ export function durationOf(from: Instant | null, to: Instant | null): number | n
   return ms >= 0 && Number.isFinite(ms) ? ms : null;
 }
 
-/** Milliseconds from the first timestamped message of a list to its last one on the same clock (the first one's), or null. */
-export function elapsedMs(times: readonly (Instant | null)[], members: readonly number[]): number | null {
+/**
+ * Milliseconds from the first timestamped message of a list to its last one on the same clock (the
+ * first one's), or null. `times`: every message's time, or an index (which reads only these messages' times).
+ */
+export function elapsedMs(times: readonly (Instant | null)[] | Pick<DocumentIndex, 'timeAt'>, members: readonly number[]): number | null {
+  const at = Array.isArray(times) ? (i: number): Instant | null => times[i] ?? null : (i: number): Instant | null => (times as Pick<DocumentIndex, 'timeAt'>).timeAt(i);
   let first: Instant | null = null;
   let last: Instant | null = null;
   for (const i of members) {
-    const time = times[i] ?? null;
+    const time = at(i);
     if (!time) continue;
     if (!first) first = time;
     else if (time.clock === first.clock) last = time;

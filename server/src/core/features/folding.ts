@@ -13,9 +13,20 @@ export interface FoldEntry {
   readonly kind: 'message' | 'headers' | 'body';
 }
 
-export function foldingRanges(text: string, document: SipDocument): FoldEntry[] {
+/** What a capped request gets: the first ranges in document order, and whether any were left out. */
+export interface CappedFolds {
+  readonly folds: FoldEntry[];
+  readonly capped: boolean;
+}
+
+/**
+ * The document's ranges in document order, at most `limit` of them. Work stops at the limit, so a
+ * capped answer for a huge trace costs what its ranges cost, not what the trace does.
+ */
+export function foldingRanges(text: string, document: SipDocument, limit = Number.POSITIVE_INFINITY): FoldEntry[] {
   const folds: FoldEntry[] = [];
   for (const message of document.messages) {
+    if (folds.length >= limit) break;
     add(folds, text, message.startLine.start, lastContent(message.lines, message.firstLine, message.lastLine, message.span.end), 'message');
     const first = message.headers[0];
     const last = message.headers[message.headers.length - 1];
@@ -25,7 +36,17 @@ export function foldingRanges(text: string, document: SipDocument): FoldEntry[] 
     const body = message.body;
     if (body) add(folds, text, body.start, lastContent(message.lines, body.firstLine, body.lastLine, body.end), 'body');
   }
+  // A message adds up to three ranges, so the last one read may overshoot the limit.
+  if (folds.length > limit) folds.length = Math.max(0, limit);
   return folds;
+}
+
+/** The first `limit` ranges, and whether there were more (one range past the limit is computed to know). */
+export function cappedFoldingRanges(text: string, document: SipDocument, limit: number): CappedFolds {
+  const folds = foldingRanges(text, document, limit + 1);
+  const capped = folds.length > limit;
+  if (capped) folds.length = limit;
+  return { folds, capped };
 }
 
 function add(folds: FoldEntry[], text: string, start: number, end: number, kind: FoldEntry['kind']): void {

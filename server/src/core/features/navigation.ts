@@ -246,7 +246,7 @@ export function transactionSummary(text: string, document: SipDocument, messageI
     if (!message || method === undefined) continue;
     messages.push({ index: i, kind: message.kind, method, name: messageName(text, message), span: startLineSpan(message), timestamp: message.context?.timestamp ?? null });
   }
-  return { callId: transaction.callId, branch: transaction.branch, cseq: transaction.cseq, method: transaction.method, messages, durationMs: elapsedMs(index.times, members) };
+  return { callId: transaction.callId, branch: transaction.branch, cseq: transaction.cseq, method: transaction.method, messages, durationMs: elapsedMs(index, members) };
 }
 
 export interface CallSummary {
@@ -270,7 +270,7 @@ export function callSummary(text: string, document: SipDocument, callId: string)
     const line = document.messages[i]?.startLine;
     return line?.kind === 'request' ? line.method.text : (line?.code.text ?? '?');
   });
-  const durationMs = elapsedMs(index.times, members);
+  const durationMs = elapsedMs(index, members);
   const shown = steps.length > MAX_STEPS ? [...steps.slice(0, MAX_STEPS - 2), '…', ...steps.slice(-1)] : steps;
   const facts = [`${members.length} message${members.length === 1 ? '' : 's'}`, durationMs === null ? '' : formatDuration(durationMs)].filter(Boolean).join(', ');
   return { callId, steps, messageCount: members.length, durationMs, text: `${shown.join(' → ')} (${facts})` };

@@ -12,7 +12,8 @@ export interface SymbolEntry {
   readonly name: string;
   /** What the log says about a message (timestamp, direction, addresses), or a call's outcome; may be empty. */
   readonly detail: string;
-  readonly kind: 'call' | 'request' | 'response';
+  /** `more`: the one entry closing a capped outline, standing for everything left out. */
+  readonly kind: 'call' | 'request' | 'response' | 'more';
   /** The whole message, or for a call from its first message's start to its last message's end. */
   readonly span: Span;
   /** The start line (of the call's first message, for a call). */
@@ -20,60 +21,177 @@ export interface SymbolEntry {
   readonly children: readonly SymbolEntry[];
 }
 
-/** Editors ask for the outline several times per version (outline view, breadcrumbs, sticky scroll). */
-const memo = new WeakMap<SipDocument, SymbolEntry[]>();
+/** The setting that caps the outline, named in the entry that says the outline was capped. */
+export const OUTLINE_LIMIT_SETTING = 'sipls.outline.maxItems';
 
-export function documentSymbols(text: string, document: SipDocument): SymbolEntry[] {
-  let symbols = memo.get(document);
-  if (!symbols) {
-    // The outline keeps names and spans; the CSeq values it parsed for them need not outlive it.
-    symbols = transiently(() => buildSymbols(text, document));
-    memo.set(document, symbols);
-  }
+/**
+ * Editors ask for the outline several times per version (outline view, breadcrumbs, sticky scroll).
+ * One outline per document, for the last limit asked: the limit is a setting, so it rarely changes.
+ */
+const memo = new WeakMap<SipDocument, { readonly limit: number; readonly symbols: SymbolEntry[] }>();
+
+/**
+ * The outline, with at most `limit` symbols in all (calls and messages alike, children included).
+ * A longer outline keeps whole top-level entries in document order while they fit, then one `more`
+ * entry that counts what was left out and points at the first of it. Only the kept entries are
+ * built, so a capped outline of a huge trace costs what the limit allows, plus the document index.
+ */
+export function documentSymbols(text: string, document: SipDocument, limit = Number.POSITIVE_INFINITY): SymbolEntry[] {
+  const cached = memo.get(document);
+  if (cached?.limit === limit) return cached.symbols.slice();
+  // The outline keeps names and spans; the CSeq values it parsed for them need not outlive it.
+  const symbols = transiently(() => buildSymbols(text, document, limit));
+  memo.set(document, { limit, symbols });
   return symbols.slice();
 }
 
-function buildSymbols(text: string, document: SipDocument): SymbolEntry[] {
+function buildSymbols(text: string, document: SipDocument, limit: number): SymbolEntry[] {
   const messages = document.messages;
-  if (messages.length === 0) return [];
+  if (messages.length === 0 || limit < 1) return [];
   const index = indexOf(text, document);
-  const symbols = messages.map((message) => messageSymbol(text, message));
-  if (document.format === 'sip' && index.calls.size <= 1) return symbols;
-
-  // Calls take the place of their first message; messages without a Call-ID stay where they are.
+  const grouped = !(document.format === 'sip' && index.calls.size <= 1);
+  // Every message is a symbol, at the top or inside its call, and so is every call.
+  const total = messages.length + (grouped ? index.calls.size : 0);
+  // Room for the entries when something must be left out: one place is kept for the `more` entry.
+  const room = total <= limit ? total : limit - 1;
   const result: SymbolEntry[] = [];
-  for (let i = 0; i < messages.length; i++) {
-    const id = index.callIds[i] ?? null;
-    const own = symbols[i];
-    if (id === null) {
-      if (own) result.push(own);
+  const shown = { calls: 0, loose: 0 };
+  let used = 0;
+  for (const entry of topLevel(index, messages.length, grouped)) {
+    if ('message' in entry) {
+      if (used + 1 > room) return [...result, more(document, index, grouped, entry, 0, shown, limit)];
+      result.push(messageSymbol(text, messages[entry.message] as SipMessage));
+      shown.loose++;
+      used++;
       continue;
     }
-    const members = index.calls.get(id) ?? [];
-    if (members[0] !== i) continue;
-    result.push(callSymbol(text, document, index, id, members, symbols));
+    const size = 1 + entry.members.length;
+    if (used + size <= room) {
+      result.push(callSymbol(text, document, index, entry.call, entry.members));
+      shown.calls++;
+      used += size;
+      continue;
+    }
+    // A call bigger than the whole outline could ever show is shown in part, rather than not at all.
+    const part = room - used - 1;
+    if (size > room && part >= 1) {
+      result.push(callSymbol(text, document, index, entry.call, entry.members, part));
+      shown.calls++;
+      return [...result, more(document, index, grouped, entry, part, shown, limit)];
+    }
+    return [...result, more(document, index, grouped, entry, 0, shown, limit)];
   }
   return result;
 }
 
-function callSymbol(text: string, document: SipDocument, index: DocumentIndex, id: string, members: readonly number[], symbols: readonly SymbolEntry[]): SymbolEntry {
-  const children = members.map((i) => symbols[i]).filter((s): s is SymbolEntry => s !== undefined);
-  const first = children[0];
+/** A top-level entry: a message on its own, or a call with its messages (indexes in document order). */
+type Entry = { readonly message: number } | { readonly call: string; readonly members: readonly number[] };
+
+/** The top-level entries in document order: calls take the place of their first message; messages without a Call-ID stay where they are. */
+function* topLevel(index: DocumentIndex, count: number, grouped: boolean): Generator<Entry> {
+  for (let i = 0; i < count; i++) {
+    const id = grouped ? (index.callIds[i] ?? null) : null;
+    if (id === null) {
+      yield { message: i };
+      continue;
+    }
+    const members = index.calls.get(id) ?? [i];
+    if (members[0] === i) yield { call: id, members };
+  }
+}
+
+/**
+ * The entry closing a capped outline: how many calls and messages were left out, with the range of
+ * the first of them (for a call shown in part, its first hidden message), so that choosing it goes
+ * there. `part`: how many of `first`'s messages were shown, when it is a call shown in part.
+ */
+function more(
+  document: SipDocument,
+  index: DocumentIndex,
+  grouped: boolean,
+  first: Entry,
+  part: number,
+  shown: { readonly calls: number; readonly loose: number },
+  limit: number,
+): SymbolEntry {
+  const messages = document.messages;
+  let loose = messages.length;
+  if (grouped) for (const id of index.callIds) if (id !== null) loose--;
+  const calls = grouped ? index.calls.size - shown.calls : 0;
+  // Messages left out that no hidden call accounts for: loose ones, and the rest of a call shown in part.
+  const hidden = loose - shown.loose + ('call' in first && part > 0 ? first.members.length - part : 0);
+  const counts = [calls > 0 ? count(calls, 'call') : '', hidden > 0 ? count(hidden, 'message') : ''];
+  if ('message' in first || part > 0) counts.reverse();
+  const target = 'message' in first ? first.message : part > 0 ? (first.members[part] ?? -1) : -1;
+  const span = target >= 0 ? messageSpan(messages[target] as SipMessage) : endsSpan(messages, 'call' in first ? first.members : []);
+  return {
+    name: `… ${counts.filter(Boolean).join(' and ')} not shown`,
+    detail: `outline capped at ${grouping(limit)} items (${OUTLINE_LIMIT_SETTING})`,
+    kind: 'more',
+    span: span.span,
+    selectionSpan: span.selectionSpan,
+    children: [],
+  };
+}
+
+/** `7,888 more calls`, `1 more message`. */
+function count(n: number, noun: string): string {
+  return `${grouping(n)} more ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Thousands grouped with commas, the same whatever the machine's locale. */
+function grouping(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function messageSpan(message: SipMessage): { span: Span; selectionSpan: Span } {
+  return { span: { start: message.span.start, end: message.span.end }, selectionSpan: { start: message.startLine.start, end: message.startLine.end } };
+}
+
+/** A call's range: from its first message's start to its last message's end, selecting the first start line. */
+function callSpan(messages: readonly SipMessage[], entry: Entry): { span: Span; selectionSpan: Span } {
+  const members = 'call' in entry ? entry.members : [entry.message];
+  const first = messages[members[0] ?? -1];
   let start = first?.span.start ?? 0;
   let end = first?.span.end ?? 0;
-  for (const child of children) {
-    start = Math.min(start, child.span.start);
-    end = Math.max(end, child.span.end);
+  for (const i of members) {
+    const message = messages[i];
+    if (!message) continue;
+    start = Math.min(start, message.span.start);
+    end = Math.max(end, message.span.end);
   }
-  const outcome = callOutcome(text, document, members);
-  const duration = elapsedMs(index.times, members);
+  return { span: { start, end }, selectionSpan: first ? { start: first.startLine.start, end: first.startLine.end } : { start, end: start } };
+}
+
+/** From the first message's start to the last one's end: messages are in document order, so that is the call's range. */
+function endsSpan(messages: readonly SipMessage[], members: readonly number[]): { span: Span; selectionSpan: Span } {
+  const first = messages[members[0] ?? -1];
+  const last = messages[members[members.length - 1] ?? -1];
+  const start = first?.span.start ?? 0;
+  const end = Math.max(start, last?.span.end ?? 0);
+  return { span: { start, end }, selectionSpan: first ? { start: first.startLine.start, end: first.startLine.end } : { start, end: start } };
+}
+
+/**
+ * A call with its messages as children; with `shown`, only its first `shown` messages (a call too big
+ * for the outline), whose outcome is then read from those alone: that keeps the work to what is shown.
+ */
+function callSymbol(text: string, document: SipDocument, index: DocumentIndex, id: string, members: readonly number[], shown = members.length): SymbolEntry {
+  const visible = shown < members.length ? members.slice(0, shown) : members;
+  const children = visible.map((i) => messageSymbol(text, document.messages[i] as SipMessage));
+  const partly = visible !== members;
+  // A call shown in part can be most of a huge log: its range and duration come from its two ends, without a walk over every message.
+  const { span, selectionSpan } = partly ? endsSpan(document.messages, members) : callSpan(document.messages, { call: id, members });
+  const outcome = callOutcome(text, document, visible);
+  const duration = partly ? index.durationBetween(members[0] ?? -1, members[members.length - 1] ?? -1) : elapsedMs(index, members);
   const count = `${members.length} message${members.length === 1 ? '' : 's'}`;
+  const partial = partly ? `first ${grouping(shown)} shown` : '';
   return {
     name: clip(`Call ${id}`),
-    detail: [outcome, count, duration === null ? '' : formatDuration(duration)].filter(Boolean).join(' · '),
+    detail: [outcome, count, partial, duration === null ? '' : formatDuration(duration)].filter(Boolean).join(' · '),
     kind: 'call',
-    span: { start, end },
-    selectionSpan: first?.selectionSpan ?? { start, end: start },
+    span,
+    selectionSpan,
     children,
   };
 }

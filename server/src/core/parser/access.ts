@@ -6,13 +6,21 @@
 import { joinPieces, wireEnd } from './glued';
 import type { Header, SipMessage, Span } from './model';
 import { remapSpans } from './offsets';
-import { parseNameAddr, parseNameAddrList, type NameAddr } from './values/nameAddr';
+import { parseNameAddr, parseNameAddrList, parseNameAddrParams, type NameAddr } from './values/nameAddr';
+import { paramValue } from './values/scan';
 import { parseContentType, parseCSeq, parseInteger, parseReasonList, parseTokenList, type ContentTypeValue, type CSeqValue, type IntegerValue, type ReasonValue } from './values/simple';
 import type { Token } from './model';
 import { parseUri, type Uri } from './values/uri';
-import { parseViaList, type ViaValue } from './values/via';
+import { parseFirstVia, parseViaList, type ViaValue } from './values/via';
 
-const memo = new WeakMap<object, Map<string, unknown>>();
+/**
+ * Values remembered for an owner: kinds and values alternating, `[kind, value, kind, value ...]`.
+ * An owner has a few kinds at most, so a scan beats a Map, and a short array is far cheaper to make
+ * and to collect: validation makes one per header it reads, a million on a large trace.
+ */
+type Remembered = unknown[];
+
+const memo = new WeakMap<object, Remembered>();
 
 /**
  * Where values go while `transiently` runs: a memo that dies with the call, not with the document.
@@ -20,21 +28,41 @@ const memo = new WeakMap<object, Map<string, unknown>>();
  * lifetime they would be many times the trace's size in heap, and would survive into the old
  * generation where collecting them is expensive.
  */
-let scratch: Map<object, Map<string, unknown>> | null = null;
+let scratch: Map<object, Remembered> | null = null;
 
-function remember<T>(owner: object, kind: string, compute: () => T): T {
+function find(cache: Remembered | undefined, kind: string): number {
+  if (cache === undefined) return -1;
+  for (let i = 0; i < cache.length; i += 2) if (cache[i] === kind) return i + 1;
+  return -1;
+}
+
+const MISSING: unique symbol = Symbol('missing');
+
+/** The value remembered for `owner` under `kind`, or MISSING. Makes no closure: the hot path of every accessor. */
+function recall(owner: object, kind: string): unknown {
   const kept = memo.get(owner);
-  if (kept?.has(kind)) return kept.get(kind) as T;
-  let cache = scratch ? scratch.get(owner) : kept;
+  let at = find(kept, kind);
+  if (at !== -1) return (kept as Remembered)[at];
+  if (scratch === null) return MISSING;
+  const cache = scratch.get(owner);
+  at = find(cache, kind);
+  return at === -1 ? MISSING : (cache as Remembered)[at];
+}
+
+function keep<T>(owner: object, kind: string, value: T): T {
+  let cache = scratch ? scratch.get(owner) : memo.get(owner);
   if (!cache) {
-    cache = new Map();
+    cache = [];
     if (scratch) scratch.set(owner, cache);
     else memo.set(owner, cache);
   }
-  if (cache.has(kind)) return cache.get(kind) as T;
-  const value = compute();
-  cache.set(kind, value);
+  cache.push(kind, value);
   return value;
+}
+
+function remember<T>(owner: object, kind: string, compute: () => T): T {
+  const known = recall(owner, kind);
+  return known !== MISSING ? (known as T) : keep(owner, kind, compute());
 }
 
 /**
@@ -63,15 +91,73 @@ export function transiently<T>(work: () => T, options: { readonly join?: boolean
   }
 }
 
-/** Every header row with this canonical name (case-insensitive; compact forms were resolved when parsing). */
-export function headersNamed(message: SipMessage, name: string): Header[] {
-  const key = name.toLowerCase();
-  return message.headers.filter((h) => h.key === key);
+/**
+ * Shared empty answers. Not frozen: loops over a frozen array leave V8's fast path for ordinary
+ * arrays, and these are iterated millions of times; `readonly` keeps them empty.
+ */
+const NO_HEADERS: readonly Header[] = [];
+
+/** Lower-case keys of the names features ask for: a few dozen constants, lowered once each rather than on every call. */
+const keys = new Map<string, string>();
+
+function keyOf(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = name.toLowerCase();
+    if (keys.size < 1024) keys.set(name, key);
+  }
+  return key;
 }
 
+/**
+ * Every header row with this canonical name (case-insensitive; compact forms were resolved when
+ * parsing). Most names a check asks about are absent from most messages: those calls allocate nothing.
+ */
+export function headersNamed(message: SipMessage, name: string): readonly Header[] {
+  const key = keyOf(name);
+  const headers = message.headers;
+  let found: Header[] | null = null;
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i] as Header;
+    if (header.key !== key) continue;
+    if (found === null) found = [header];
+    else found.push(header);
+  }
+  return found ?? NO_HEADERS;
+}
+
+/** The header rows whose key (lower-case canonical name) is in `keys`, in document order. */
+export function headersKeyed(message: SipMessage, keys: ReadonlySet<string>): readonly Header[] {
+  const headers = message.headers;
+  let found: Header[] | null = null;
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i] as Header;
+    if (!keys.has(header.key)) continue;
+    if (found === null) found = [header];
+    else found.push(header);
+  }
+  return found ?? NO_HEADERS;
+}
+
+/** The values of several header rows as one list; one row's (remembered) list as it is, without a copy. */
+function across<T>(headers: readonly Header[], valuesOf: (header: Header) => readonly T[]): readonly T[] {
+  if (headers.length === 0) return NO_VALUES as readonly T[];
+  if (headers.length === 1) return valuesOf(headers[0] as Header);
+  const all: T[] = [];
+  for (const header of headers) for (const value of valuesOf(header)) all.push(value);
+  return all;
+}
+
+const NO_VALUES: readonly unknown[] = [];
+
 export function firstHeader(message: SipMessage, name: string): Header | undefined {
-  const key = name.toLowerCase();
-  return message.headers.find((h) => h.key === key);
+  const key = keyOf(name);
+  const headers = message.headers;
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i] as Header;
+    if (header.key === key) return header;
+  }
+  return undefined;
 }
 
 /**
@@ -81,12 +167,12 @@ export function firstHeader(message: SipMessage, name: string): Header | undefin
  * spans found in it are mapped back to the document.
  */
 function valueOf<T>(text: string, header: Header, kind: string, parse: (text: string, start: number, end: number) => T): T {
-  return remember(header, kind, () => {
-    const map = header.valueMap;
-    if (map === null) return parse(text, header.valueSpan.start, header.valueSpan.end);
-    const value = header.value;
-    return remapSpans(parse(value, 0, value.length), map);
-  });
+  const known = recall(header, kind);
+  if (known !== MISSING) return known as T;
+  const map = header.valueMap;
+  if (map === null) return keep(header, kind, parse(text, header.valueSpan.start, header.valueSpan.end));
+  const value = header.value;
+  return keep(header, kind, remapSpans(parse(value, 0, value.length), map));
 }
 
 export function callId(message: SipMessage): string | null {
@@ -99,12 +185,22 @@ export function cseqOf(text: string, message: SipMessage): CSeqValue | null {
 }
 
 /** All Via values in order, top first, across rows. */
-export function viasOf(text: string, message: SipMessage): ViaValue[] {
-  return remember(message, 'via', () => headersNamed(message, 'Via').flatMap((h) => valueOf(text, h, 'via', parseViaList)));
+export function viasOf(text: string, message: SipMessage): readonly ViaValue[] {
+  const known = recall(message, 'via');
+  if (known !== MISSING) return known as readonly ViaValue[];
+  return keep(message, 'via', across(headersNamed(message, 'Via'), (h) => valueOf(text, h, 'via', parseViaList)));
 }
 
+/**
+ * The top Via value: viasOf(...)[0], but when the Vias are not parsed yet only the first value is.
+ * Transaction matching reads the top Via of every message; responses in a trace carry a Via per hop.
+ */
 export function topVia(text: string, message: SipMessage): ViaValue | null {
-  return viasOf(text, message)[0] ?? null;
+  const known = recall(message, 'via');
+  if (known !== MISSING) return (known as readonly ViaValue[])[0] ?? null;
+  const first = firstHeader(message, 'Via');
+  if (!first) return null;
+  return valueOf(text, first, 'via-top', parseFirstVia) ?? viasOf(text, message)[0] ?? null;
 }
 
 /** To, From, Refer-To, Referred-By, P-Asserted-Identity's first value... any single name-addr header. */
@@ -114,13 +210,24 @@ export function nameAddrOf(text: string, message: SipMessage, name: string): Nam
 }
 
 /** Contact, Route, Record-Route, Path...: every value across rows. */
-export function nameAddrListOf(text: string, message: SipMessage, name: string): NameAddr[] {
-  return headersNamed(message, name).flatMap((h) => valueOf(text, h, 'name-addr-list', parseNameAddrList));
+export function nameAddrListOf(text: string, message: SipMessage, name: string): readonly NameAddr[] {
+  return across(headersNamed(message, name), (h) => valueOf(text, h, 'name-addr-list', parseNameAddrList));
 }
 
 export function tagOf(address: NameAddr | null): string | null {
-  const tag = address?.params.find((p) => p.name.text.toLowerCase() === 'tag');
-  return tag?.value?.text ?? null;
+  return address ? (paramValue(address.params, 'tag')?.text ?? null) : null;
+}
+
+/**
+ * The tag parameter of a To or From header (any single name-addr header): the same as
+ * tagOf(nameAddrOf(...)), but it parses the URI only if something else already asked for it.
+ */
+export function headerTagOf(text: string, message: SipMessage, name: string): string | null {
+  const header = firstHeader(message, name);
+  if (!header) return null;
+  const parsed = recall(header, 'name-addr');
+  const params = parsed !== MISSING ? (parsed as NameAddr).params : valueOf(text, header, 'name-addr-params', parseNameAddrParams);
+  return paramValue(params, 'tag')?.text ?? null;
 }
 
 export function integerOf(text: string, message: SipMessage, name: string): IntegerValue | null {
@@ -129,8 +236,8 @@ export function integerOf(text: string, message: SipMessage, name: string): Inte
 }
 
 /** Require, Supported, Proxy-Require, Unsupported, Allow, Allow-Events: all tokens across rows. */
-export function tokenListOf(text: string, message: SipMessage, name: string): Token[] {
-  return headersNamed(message, name).flatMap((h) => valueOf(text, h, 'tokens', parseTokenList));
+export function tokenListOf(text: string, message: SipMessage, name: string): readonly Token[] {
+  return across(headersNamed(message, name), (h) => valueOf(text, h, 'tokens', parseTokenList));
 }
 
 export function contentTypeOf(text: string, message: SipMessage): ContentTypeValue | null {
@@ -138,8 +245,8 @@ export function contentTypeOf(text: string, message: SipMessage): ContentTypeVal
   return header ? valueOf(text, header, 'content-type', parseContentType) : null;
 }
 
-export function reasonsOf(text: string, message: SipMessage): ReasonValue[] {
-  return headersNamed(message, 'Reason').flatMap((h) => valueOf(text, h, 'reason', parseReasonList));
+export function reasonsOf(text: string, message: SipMessage): readonly ReasonValue[] {
+  return across(headersNamed(message, 'Reason'), (h) => valueOf(text, h, 'reason', parseReasonList));
 }
 
 /** The Request-URI of a request, parsed (null for responses or when it has no scheme). */

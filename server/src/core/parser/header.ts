@@ -163,8 +163,15 @@ export class HeaderStore {
   }
 }
 
-/** A header as features see it: a slot of a HeaderStore. */
+/**
+ * A header as features see it: a slot of a HeaderStore. Views live as long as their message keeps
+ * them (validation lets them go after each message), and the checks read the key and the value of
+ * each header many times: those two are kept once read, the rest is computed from the slot.
+ */
 class StoredHeader implements Header {
+  private keyText: string | undefined = undefined;
+  private valueText: string | undefined = undefined;
+
   constructor(
     private readonly store: HeaderStore,
     private readonly slot: number,
@@ -177,7 +184,7 @@ class StoredHeader implements Header {
     return this.store.canonical(this.slot);
   }
   get key(): string {
-    return this.store.key(this.slot);
+    return (this.keyText ??= this.store.key(this.slot));
   }
   get nameSpan(): Span {
     return { start: this.store.field(this.slot, NAME_START), end: this.store.field(this.slot, NAME_END) };
@@ -189,7 +196,7 @@ class StoredHeader implements Header {
     return { start: this.store.field(this.slot, VALUE_START), end: this.store.field(this.slot, VALUE_END) };
   }
   get value(): string {
-    return this.store.value(this.slot);
+    return (this.valueText ??= this.store.value(this.slot));
   }
   get valueMap(): OffsetMap | null {
     return this.store.valueMap(this.slot);

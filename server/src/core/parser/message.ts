@@ -27,7 +27,7 @@ export interface Frame {
   readonly problems?: readonly ParseProblem[];
 }
 
-const NO_PROBLEMS: readonly ParseProblem[] = Object.freeze([]);
+const NO_PROBLEMS: readonly ParseProblem[] = [];
 
 const CONTENT_LENGTH_VALUE = /^\d{1,15}$/;
 
@@ -47,6 +47,7 @@ function contentLengthOf(store: HeaderStore, from: number, to: number): number |
 class ParsedMessage implements SipMessage {
   private headerViews: readonly Header[] | undefined;
   private spanObject: Span | undefined;
+  private readonly startLineGiven: boolean;
 
   constructor(
     readonly index: number,
@@ -69,7 +70,9 @@ class ParsedMessage implements SipMessage {
     readonly lastLine: number,
     readonly context: LogContext | null,
     readonly problems: readonly ParseProblem[],
-  ) {}
+  ) {
+    this.startLineGiven = startLineObject !== null;
+  }
 
   get headers(): readonly Header[] {
     return (this.headerViews ??= this.store.views(this.firstHeader, this.endHeader));
@@ -77,6 +80,9 @@ class ParsedMessage implements SipMessage {
 
   releaseHeaders(): void {
     this.headerViews = undefined;
+    this.spanObject = undefined;
+    // A start line read again from the text on access goes too (a glued one was given, and stays).
+    if (!this.startLineGiven) this.startLineObject = null;
   }
 
   get startLine(): StartLine {

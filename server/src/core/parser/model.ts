@@ -168,9 +168,9 @@ export interface SipMessage {
   readonly context: LogContext | null;
   readonly problems: readonly ParseProblem[];
   /**
-   * Lets go of the header objects made on first access to `headers` (they are made again when next
-   * asked for). A pass over every message, such as validation, calls it so that a long trace does
-   * not keep one object per header for its whole life.
+   * Lets go of the objects made on first access to `headers`, `startLine` and `span` (they are made
+   * again when next asked for). A pass over every message, such as validation, calls it so that a
+   * long trace does not keep objects per header and per start line for its whole life.
    */
   releaseHeaders?(): void;
 }

@@ -123,7 +123,7 @@ function toArrows(shared: Shared, candidates: readonly ArrowCandidate[], copies:
     const message = document.messages[candidate.message];
     if (!message) return;
     const id = index.callIds[candidate.message] ?? callId(message);
-    const time = index.times[candidate.message] ?? null;
+    const time = index.timeAt(candidate.message);
     const previous = time ? (lastOnClock.get(time.clock) ?? null) : null;
     if (time) lastOnClock.set(time.clock, time);
     const body = bodies.body(text, message, id);

@@ -5,4 +5,4 @@ export { renderText } from './renderText';
 export { renderMermaid, escapeMermaid, unescapeMermaid, mermaidId, mermaidArrowText } from './renderMermaid';
 export { renderSvg, escapeXml, type SvgOptions } from './renderSvg';
 export { selectFlow, callChoices, type CallChoice } from './select';
-export { dialogLenses, type DialogLens } from './lens';
+export { dialogLensTitle, dialogLenses, type DialogLens, type LensOptions } from './lens';

@@ -22,7 +22,16 @@ export interface DialogLens {
 /** A long transaction (many provisional responses) shows its start and end around `…`. */
 const MAX_STEPS = 12;
 
-export function dialogLenses(text: string, document: SipDocument): DialogLens[] {
+export interface LensOptions {
+  /**
+   * False to leave titles empty, for dialogLensTitle to fill in later: a long trace has thousands
+   * of dialogs, and an editor shows only the few lenses on screen.
+   */
+  readonly titles?: boolean;
+}
+
+export function dialogLenses(text: string, document: SipDocument, options: LensOptions = {}): DialogLens[] {
+  const withTitles = options.titles !== false;
   const index = indexOf(text, document);
   const lenses: DialogLens[] = [];
   const seen = new Set<number>();
@@ -36,9 +45,14 @@ export function dialogLenses(text: string, document: SipDocument): DialogLens[] 
     // One lens per transaction: a retransmitted request is not a new dialog.
     if (!creates || !callId || !transaction || seen.has(transaction.id)) return;
     seen.add(transaction.id);
-    lenses.push({ span: { start: line.start, end: line.end }, message: i, callId, title: summaryOf(text, document, index, i) });
+    lenses.push({ span: { start: line.start, end: line.end }, message: i, callId, title: withTitles ? summaryOf(text, document, index, i) : '' });
   });
   return lenses;
+}
+
+/** The title dialogLenses gives the lens of request `message` (a message that has a lens). */
+export function dialogLensTitle(text: string, document: SipDocument, message: number): string {
+  return summaryOf(text, document, indexOf(text, document), message);
 }
 
 function summaryOf(text: string, document: SipDocument, index: DocumentIndex, request: number): string {

@@ -5,7 +5,7 @@
  */
 import { indexWithin } from '../lines';
 import type { Token } from '../model';
-import { parseParams, skipSpace, splitOutside, tokenAt, trimSpaceEnd, type Param } from './scan';
+import { parseParams, separatorAt, skipSpace, tokenAt, trimSpaceEnd, type Param } from './scan';
 import { parseUri, type Uri } from './uri';
 
 export interface NameAddr {
@@ -63,6 +63,24 @@ export function parseNameAddr(text: string, start: number, end: number): NameAdd
   };
 }
 
+/**
+ * Only the header parameters of a name-addr / addr-spec (the `params` parseNameAddr gives): what a
+ * tag lookup needs, without parsing the URI. Dialog matching reads the From and To tags of every
+ * message of a trace.
+ */
+export function parseNameAddrParams(text: string, start: number, end: number): readonly Param[] {
+  const s = skipSpace(text, start, end);
+  const e = trimSpaceEnd(text, s, end);
+  if (e - s === 1 && text.charCodeAt(s) === 42 /* * */) return [];
+  const open = findOpenBracket(text, s, e);
+  if (open !== -1) {
+    const close = indexWithin(text, '>', open + 1, e);
+    return parseParams(text, close === -1 ? e : close + 1, e);
+  }
+  const semicolon = indexWithin(text, ';', s, e);
+  return semicolon === -1 ? [] : parseParams(text, semicolon + 1, e);
+}
+
 /** The '<' that opens the URI, skipping any inside quotes (a display name, or a quoted parameter). */
 export function findOpenBracket(text: string, start: number, end: number): number {
   let inQuotes = false;
@@ -79,7 +97,11 @@ export function findOpenBracket(text: string, start: number, end: number): numbe
 
 /** A comma-separated list of name-addrs (Contact, Route, Record-Route ...). */
 export function parseNameAddrList(text: string, start: number, end: number): NameAddr[] {
-  return splitOutside(text, start, end, 44 /* , */)
-    .filter(([s, e]) => skipSpace(text, s, e) < e)
-    .map(([s, e]) => parseNameAddr(text, s, e));
+  const addresses: NameAddr[] = [];
+  for (let s = start; ; ) {
+    const e = separatorAt(text, s, end, 44 /* , */);
+    if (skipSpace(text, s, e) < e) addresses.push(parseNameAddr(text, s, e));
+    if (e >= end) return addresses;
+    s = e + 1;
+  }
 }

@@ -31,13 +31,12 @@ export function trimmedToken(text: string, start: number, end: number): Token {
 }
 
 /**
- * Splits text[start, end) at `separator` characters that are outside double quotes and angle
- * brackets (and, for `<...>`, outside the URI), returning the pieces' [start, end) pairs untrimmed.
- * An unbalanced quote simply runs to the end: the validator reports it, the parser stays quiet.
+ * The first `separator` character in text[start, end) that is outside double quotes and angle
+ * brackets, or `end`. An unbalanced quote simply runs to the end: the validator reports it, the
+ * parser stays quiet. At a separator found this way no quote or bracket is open, so the next piece
+ * is scanned from a clean state: the pieces are those of splitOutside, found without an array.
  */
-export function splitOutside(text: string, start: number, end: number, separator: number): [number, number][] {
-  const pieces: [number, number][] = [];
-  let pieceStart = start;
+export function separatorAt(text: string, start: number, end: number, separator: number): number {
   let inQuotes = false;
   let angle = 0;
   for (let i = start; i < end; i++) {
@@ -48,13 +47,23 @@ export function splitOutside(text: string, start: number, end: number, separator
     } else if (c === 34) inQuotes = true;
     else if (c === 60 /* < */) angle++;
     else if (c === 62 /* > */ && angle > 0) angle--;
-    else if (c === separator && angle === 0) {
-      pieces.push([pieceStart, i]);
-      pieceStart = i + 1;
-    }
+    else if (c === separator && angle === 0) return i;
   }
-  pieces.push([pieceStart, end]);
-  return pieces;
+  return end;
+}
+
+/**
+ * Splits text[start, end) at `separator` characters that are outside double quotes and angle
+ * brackets (and, for `<...>`, outside the URI), returning the pieces' [start, end) pairs untrimmed.
+ */
+export function splitOutside(text: string, start: number, end: number, separator: number): [number, number][] {
+  const pieces: [number, number][] = [];
+  for (let pieceStart = start; ; ) {
+    const at = separatorAt(text, pieceStart, end, separator);
+    pieces.push([pieceStart, at]);
+    if (at >= end) return pieces;
+    pieceStart = at + 1;
+  }
 }
 
 export interface Param {
@@ -69,22 +78,29 @@ export interface Param {
 /** Parameters in text[start, end), which starts at (or before) the first ";". Empty pieces (";;") are skipped. */
 export function parseParams(text: string, start: number, end: number): Param[] {
   const params: Param[] = [];
-  for (const [s, e] of splitOutside(text, start, end, 59 /* ; */)) {
+  for (let s = start; ; ) {
+    const e = separatorAt(text, s, end, 59 /* ; */);
     const pieceStart = skipSpace(text, s, e);
     const pieceEnd = trimSpaceEnd(text, pieceStart, e);
-    if (pieceStart === pieceEnd) continue;
-    const eq = indexWithin(text, '=', pieceStart, pieceEnd);
-    if (eq === -1) {
-      params.push({ name: tokenAt(text, pieceStart, pieceEnd), value: null, start: Math.max(start, s - 1), end: pieceEnd });
-    } else {
-      params.push({ name: trimmedToken(text, pieceStart, eq), value: trimmedToken(text, eq + 1, pieceEnd), start: Math.max(start, s - 1), end: pieceEnd });
+    if (pieceStart !== pieceEnd) {
+      const eq = indexWithin(text, '=', pieceStart, pieceEnd);
+      if (eq === -1) {
+        params.push({ name: tokenAt(text, pieceStart, pieceEnd), value: null, start: Math.max(start, s - 1), end: pieceEnd });
+      } else {
+        params.push({ name: trimmedToken(text, pieceStart, eq), value: trimmedToken(text, eq + 1, pieceEnd), start: Math.max(start, s - 1), end: pieceEnd });
+      }
     }
+    if (e >= end) return params;
+    s = e + 1;
   }
-  return params;
 }
 
 export function paramValue(params: readonly Param[], name: string): Token | null | undefined {
   const lower = name.toLowerCase();
-  const found = params.find((p) => p.name.text.toLowerCase() === lower);
-  return found === undefined ? undefined : found.value;
+  for (const param of params) {
+    const written = param.name.text;
+    // Most parameters are written in lower case already: compare before lowering a copy.
+    if (written === lower || (written.length === lower.length && written.toLowerCase() === lower)) return param.value;
+  }
+  return undefined;
 }

@@ -2,9 +2,9 @@
  * Via (RFC 3261 §20.42): `SIP/2.0/UDP host:port;branch=z9hG4bK...;received=...;rport`, possibly with
  * white space around the slashes (RFC 4475 wsinv), and several values per header.
  */
-import { indexWithin } from '../lines';
+import { indexWithin, lastIndexWithin } from '../lines';
 import type { Token } from '../model';
-import { paramValue, parseParams, skipSpace, splitOutside, tokenAt, trimSpaceEnd, type Param } from './scan';
+import { paramValue, parseParams, separatorAt, skipSpace, tokenAt, trimSpaceEnd, type Param } from './scan';
 
 export interface ViaValue {
   readonly start: number;
@@ -57,14 +57,16 @@ export function parseViaValue(text: string, start: number, end: number): ViaValu
   let host: Token | null = null;
   let port: Token | null = null;
   if (sentByEnd > sentByStart) {
-    const closing = text.charCodeAt(sentByStart) === 91 ? text.slice(sentByStart, sentByEnd).indexOf(']') : -1;
-    const searchFrom = closing === -1 ? sentByStart : sentByStart + closing;
-    const colon = text.slice(searchFrom, sentByEnd).lastIndexOf(':');
-    if (colon === -1 || (closing === -1 && text.slice(sentByStart, sentByEnd).split(':').length > 2)) {
+    // Found in place, without slicing: Via is parsed on every message of a trace.
+    const closing = text.charCodeAt(sentByStart) === 91 ? indexWithin(text, ']', sentByStart, sentByEnd) : -1;
+    const searchFrom = closing === -1 ? sentByStart : closing;
+    const colon = lastIndexWithin(text, ':', searchFrom, sentByEnd);
+    // An unbracketed IPv6 address has several colons and no port.
+    if (colon === -1 || (closing === -1 && indexWithin(text, ':', sentByStart, sentByEnd) !== colon)) {
       host = tokenAt(text, sentByStart, sentByEnd);
     } else {
-      host = tokenAt(text, sentByStart, searchFrom + colon);
-      port = tokenAt(text, searchFrom + colon + 1, sentByEnd);
+      host = tokenAt(text, sentByStart, colon);
+      port = tokenAt(text, colon + 1, sentByEnd);
     }
   }
   return {
@@ -81,9 +83,23 @@ export function parseViaValue(text: string, start: number, end: number): ViaValu
   };
 }
 
+/** The first Via value of one header row, or null when the row holds none. */
+export function parseFirstVia(text: string, start: number, end: number): ViaValue | null {
+  for (let s = start; ; ) {
+    const e = separatorAt(text, s, end, 44 /* , */);
+    if (skipSpace(text, s, e) < e) return parseViaValue(text, s, e);
+    if (e >= end) return null;
+    s = e + 1;
+  }
+}
+
 /** All Via values of one header row (several may be comma-separated). */
 export function parseViaList(text: string, start: number, end: number): ViaValue[] {
-  return splitOutside(text, start, end, 44)
-    .filter(([s, e]) => skipSpace(text, s, e) < e)
-    .map(([s, e]) => parseViaValue(text, s, e));
+  const values: ViaValue[] = [];
+  for (let s = start; ; ) {
+    const e = separatorAt(text, s, end, 44 /* , */);
+    if (skipSpace(text, s, e) < e) values.push(parseViaValue(text, s, e));
+    if (e >= end) return values;
+    s = e + 1;
+  }
 }

@@ -4,11 +4,28 @@
  * judged by what RFC 2543 required, so a legal old-style INVITE does not light up.
  */
 import { lookupHeader } from '../../../registry/lookup';
+import type { HeaderData } from '../../../registry/types';
 import { cseqOf, firstHeader, headersNamed, integerOf, topVia } from '../../../parser/access';
 import type { Header } from '../../../parser/model';
 import type { Fix, MessageCheck, MessageContext } from '../types';
 
 const TOKEN_NAME = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
+
+/**
+ * Registry entries by canonical header name, for the per-header checks. A trace repeats a few dozen
+ * names on every message; the bound keeps junk input from growing the memo without limit.
+ */
+const entries = new Map<string, HeaderData | null>();
+const MAX_ENTRIES = 2048;
+
+function headerEntry(canonical: string): HeaderData | undefined {
+  let entry = entries.get(canonical);
+  if (entry === undefined) {
+    entry = lookupHeader(canonical) ?? null;
+    if (entries.size < MAX_ENTRIES) entries.set(canonical, entry);
+  }
+  return entry ?? undefined;
+}
 const MAX_CSEQ = 2 ** 31;
 
 /** True when the message looks like it comes from an RFC 2543 element: its top Via has no magic-cookie branch. */
@@ -75,8 +92,8 @@ export const HEADER_CHECKS: readonly MessageCheck[] = [
     run(context, report) {
       const { message } = context;
       const required = message.kind === 'request' ? REQUEST_MANDATORY : RESPONSE_MANDATORY;
-      const missing = required.filter((name) => !firstHeader(message, name));
-      for (const name of missing) {
+      for (const name of required) {
+        if (firstHeader(message, name)) continue;
         const fix = addHeaderFix(context, name);
         if (name === 'Max-Forwards') {
           report(startLineSpan(context), 'No Max-Forwards header. RFC 3261 requires it in every request (§8.1.1.6); RFC 2543 peers omit it and a proxy adds 70 (§16.6).', { severity: 'information', fix });
@@ -95,14 +112,20 @@ export const HEADER_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §7.3.1 (RFC 4475 §3.3.8)',
     example: 'CSeq: 1 INVITE ... CSeq: 2 INVITE',
     run(context, report) {
-      const seen = new Map<string, Header>();
+      // The single-valued headers met so far: a handful per message, so a list beats a Map.
+      let seen: Header[] | null = null;
       for (const header of context.message.headers) {
         if (header.colon === -1 || header.key === 'content-length') continue;
-        const entry = lookupHeader(header.canonical);
+        const entry = headerEntry(header.canonical);
         if (!entry?.registered || entry.multiplicity !== 'single') continue;
-        const first = seen.get(header.key);
+        let first: Header | undefined;
+        for (const earlier of seen ?? []) {
+          if (earlier.key !== header.key) continue;
+          first = earlier;
+          break;
+        }
         if (first) report(header.nameSpan, `${entry.name} appears more than once; it is single-valued (RFC 3261 §7.3.1). First occurrence: "${first.value}".`);
-        else seen.set(header.key, header);
+        else (seen ??= []).push(header);
       }
     },
   },

@@ -6,7 +6,7 @@
  * The facts and the wording are exported so the streamed checker (core/stream/traceTracker.ts)
  * computes the same findings from the same facts without holding the whole trace.
  */
-import { callId, cseqOf, firstHeader, memoized, nameAddrOf, tagOf, topVia } from '../../../parser/access';
+import { callId, cseqOf, firstHeader, headerTagOf, memoized, topVia } from '../../../parser/access';
 import type { SipDocument, SipMessage, Span } from '../../../parser/model';
 import type { TraceCheck, TraceContext } from '../types';
 
@@ -39,14 +39,14 @@ export function traceFactsOf(text: string, message: SipMessage): TraceFacts | nu
   const transaction = `${branch || id}\u0000${cseq.value}\u0000${method}`;
   const what = line.kind === 'request' ? line.method.text : String(line.status);
   // Forked responses differ in their To tag and reliable provisionals in RSeq: those are new messages.
-  const toTag = line.kind === 'response' ? tagOf(nameAddrOf(text, message, 'To')) ?? '' : '';
+  const toTag = line.kind === 'response' ? headerTagOf(text, message, 'To') ?? '' : '';
   const rseq = firstHeader(message, 'RSeq')?.value ?? '';
   return {
     span: { start: line.start, end: line.end },
     callId: id,
     cseq: cseq.value,
     method,
-    fromTag: tagOf(nameAddrOf(text, message, 'From')) ?? '',
+    fromTag: headerTagOf(text, message, 'From') ?? '',
     transaction,
     status: line.kind === 'response' ? line.status : null,
     what,

@@ -2,7 +2,7 @@
  * Header-value checks: Via branches, name-addr syntax in To/From/Contact, stray separators, Date,
  * Expires, Retry-After and Warning (RFC 3261 §20, §25).
  */
-import { firstHeader, headersNamed, nameAddrListOf, tokenListOf, viasOf } from '../../../parser/access';
+import { firstHeader, headersKeyed, headersNamed, nameAddrListOf, tokenListOf, topVia } from '../../../parser/access';
 import { findOpenBracket } from '../../../parser/values/nameAddr';
 import { closest, lookupOptionTag } from '../../../registry/lookup';
 import type { Header } from '../../../parser/model';
@@ -11,9 +11,27 @@ import type { MessageCheck, MessageContext, Report } from '../types';
 const DELTA_MAX = 2 ** 32 - 1;
 const TOKEN_WORDS = /^[A-Za-z0-9\-.!%*_+`'~]+(?:[ \t]+[A-Za-z0-9\-.!%*_+`'~]+)*$/;
 const NAME_ADDR_HEADERS = ['To', 'From', 'Contact', 'Reply-To', 'Refer-To', 'Referred-By', 'P-Asserted-Identity', 'P-Preferred-Identity'];
+const NAME_ADDR_KEYS: ReadonlySet<string> = keysOf(NAME_ADDR_HEADERS);
+const LIST_KEYS: ReadonlySet<string> = keysOf(['Via', ...NAME_ADDR_HEADERS, 'Route', 'Record-Route']);
+const EMPTY_ELEMENT = /;\s*(?=[;,]|$)|,\s*(?=[,;]|$)|^\s*,/;
+/** White space just inside a "<" or just before a ">". */
+const SPACE_AT_BRACKET = /<\s|\s>/;
 
-function valueHeaders(context: MessageContext, names: readonly string[]): Header[] {
-  return names.flatMap((name) => headersNamed(context.message, name));
+const QUESTION_MARK = /\?/;
+
+/** Whether any of the headers' values matches: the cheap test before parsing them. */
+function anyValue(headers: readonly Header[], pattern: RegExp): boolean {
+  for (const header of headers) if (pattern.test(header.value)) return true;
+  return false;
+}
+
+function keysOf(names: readonly string[]): ReadonlySet<string> {
+  return new Set(names.map((name) => name.toLowerCase()));
+}
+
+/** The headers named in `keys`, in document order. */
+function valueHeaders(context: MessageContext, keys: ReadonlySet<string>): readonly Header[] {
+  return headersKeyed(context.message, keys);
 }
 
 /** Finds an unbalanced double quote in a header value (a backslash escapes the next character). */
@@ -48,7 +66,7 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §8.1.1.7, §17.2.3 (RFC 4475 §3.4.1)',
     example: 'Via: SIP/2.0/UDP 192.0.2.1:5060',
     run(context, report) {
-      const top = viasOf(context.text, context.message)[0];
+      const top = topVia(context.text, context.message);
       if (top && !top.branch && top.sentBy) report(top, 'The top Via has no branch parameter; transactions are then matched the RFC 2543 way (RFC 3261 §17.2.3).');
     },
   },
@@ -61,7 +79,7 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §8.1.1.7 (RFC 4475 §3.2.1)',
     example: 'Via: SIP/2.0/UDP host;branch=z9hG4bK',
     run(context, report) {
-      const top = viasOf(context.text, context.message)[0];
+      const top = topVia(context.text, context.message);
       const branch = top?.branch;
       if (!branch) return;
       if (!branch.text.startsWith('z9hG4bK')) report(branch, 'The branch does not start with the magic cookie z9hG4bK: the sender follows RFC 2543 transaction rules (RFC 3261 §8.1.1.7).');
@@ -77,7 +95,8 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §25 (quoted-string) (RFC 4475 §3.1.2.6)',
     example: 'To: "Mr. J. User <sip:j.user@example.com>',
     run(context, report) {
-      for (const header of valueHeaders(context, NAME_ADDR_HEADERS)) {
+      for (const header of valueHeaders(context, NAME_ADDR_KEYS)) {
+        if (!header.value.includes('"')) continue;
         const at = unbalancedQuote(header.value);
         if (at !== -1 && header.valueSpan.start + at < header.valueSpan.end) {
           report({ start: header.valueSpan.start + at, end: header.valueSpan.end }, `Unbalanced quote in ${header.canonical}: the display name's closing quote is missing (RFC 3261 §25).`);
@@ -95,6 +114,8 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     example: 'To: < sip:bob@example.com >',
     run(context, report) {
       for (const name of NAME_ADDR_HEADERS) {
+        // Only a value with white space next to a bracket can have some inside them: the others need not be parsed.
+        if (!anyValue(headersNamed(context.message, name), SPACE_AT_BRACKET)) continue;
         for (const address of nameAddrListOf(context.text, context.message, name)) {
           if (address.bracketed && /^\s|\s$/.test(address.uriText.text)) {
             report(address.uriText, `White space inside "<" and ">" in ${name}: the URI must touch the brackets (RFC 3261 §25).`, {
@@ -114,7 +135,7 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §25 (display-name) (RFC 4475 §3.1.2.15)',
     example: 'From: Bell, Alexander <sip:a.g.bell@example.com>',
     run(context, report) {
-      for (const header of valueHeaders(context, NAME_ADDR_HEADERS)) {
+      for (const header of valueHeaders(context, NAME_ADDR_KEYS)) {
         const { start: valueStart, end: valueEnd } = header.valueSpan;
         // The '<' that opens the URI, found quote-aware: a '<' inside a quoted parameter such as
         // +sip.instance="<urn:...>" does not start one.
@@ -141,8 +162,11 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §7.3.1, §25 (RFC 4475 §3.1.2.1)',
     example: 'Via: SIP/2.0/UDP 192.0.2.15;;,;,,',
     run(context, report) {
-      for (const header of valueHeaders(context, ['Via', ...NAME_ADDR_HEADERS, 'Route', 'Record-Route'])) {
-        const match = /;\s*(?=[;,]|$)|,\s*(?=[,;]|$)|^\s*,/.exec(header.value.replace(/"(?:[^"\\]|\\.)*"/g, (q) => 'x'.repeat(q.length)).replace(/<[^>]*>/g, (u) => 'x'.repeat(u.length)));
+      for (const header of valueHeaders(context, LIST_KEYS)) {
+        // Blanking quoted strings and <URIs> below can only remove candidates, never make one: a
+        // value without one as written is clean, and most are.
+        if (!EMPTY_ELEMENT.test(header.value)) continue;
+        const match = EMPTY_ELEMENT.exec(header.value.replace(/"(?:[^"\\]|\\.)*"/g, (q) => 'x'.repeat(q.length)).replace(/<[^>]*>/g, (u) => 'x'.repeat(u.length)));
         if (match) {
           const start = header.valueSpan.start + match.index;
           report({ start, end: start + Math.max(1, match[0].trimEnd().length) }, `Empty parameter or list element in ${header.canonical} (stray ";" or ",") (RFC 3261 §25).`);
@@ -160,6 +184,7 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     example: 'Contact: sip:user@example.com?Route=%3Csip:sip.example.com%3E',
     run(context, report) {
       for (const name of ['Contact', 'To', 'From']) {
+        if (!anyValue(headersNamed(context.message, name), QUESTION_MARK)) continue;
         for (const address of nameAddrListOf(context.text, context.message, name)) {
           if (!address.bracketed && !address.wildcard && address.uriText.text.includes('?')) {
             report(address.uriText, `A URI with "?" headers must be enclosed in "<" and ">" in ${name} (RFC 3261 §20.10).`, {
