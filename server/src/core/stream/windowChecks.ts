@@ -12,13 +12,12 @@ import { transiently } from '../parser/access';
 import { CHECKS, type Finding, type Level, type Severity } from '../features/validate';
 import { TRACE_CHECKS, traceFactsOf, type TraceFacts } from '../features/validate/checks/trace';
 import type { MessageCheck, Report, TraceCheck } from '../features/validate/types';
-import type { SipDocument, SipMessage } from '../parser/model';
+import type { SipDocument } from '../parser/model';
 
-/** A check that will run, with its place in CHECKS and the level configured for it, if any. */
+/** A check that will run, with its reporter (made once: a window has thousands of messages). */
 interface Planned<C> {
   readonly check: C;
-  readonly position: number;
-  readonly configured: Severity | undefined;
+  readonly report: Report;
 }
 
 export interface WindowCheckOptions {
@@ -38,31 +37,32 @@ export class WindowChecks {
   private readonly messageChecks: Planned<MessageCheck>[] = [];
   private readonly documentChecks: Planned<TraceCheck>[] = [];
   private readonly facts: boolean;
+  /** Where the reporters send findings, and the message they are about: set for each run and message. */
+  private found: FoundHandler = () => undefined;
+  private messageIndex: number | undefined;
 
   constructor(options: WindowCheckOptions = {}) {
     this.facts = options.facts ?? true;
     CHECKS.forEach((check, position) => {
       const level = options.levels?.[check.id];
       if (level === 'off' || CROSS_MESSAGE.has(check.id) || options.skip?.has(check.id)) return;
-      const planned = { position, configured: level };
-      if (check.scope === 'message') this.messageChecks.push({ check, ...planned });
-      else this.documentChecks.push({ check, ...planned });
+      const report = this.reporter(check, position, level);
+      if (check.scope === 'message') this.messageChecks.push({ check, report });
+      else this.documentChecks.push({ check, report });
     });
-  }
-
-  /** Ids of the checks that run on each window. */
-  get running(): string[] {
-    return [...this.messageChecks, ...this.documentChecks].sort((a, b) => a.position - b.position).map((planned) => planned.check.id);
   }
 
   /** Findings (window offsets, batch-local message indexes) to `found`; each message's trace facts to `fact`. */
   run(text: string, document: SipDocument, found: FoundHandler, fact: FactHandler): void {
     const inLog = document.format !== 'sip';
+    this.found = found;
     for (const message of document.messages) {
+      this.messageIndex = message.index;
+      const context = { text, document, message, inLog };
       transiently(() => {
-        for (const planned of this.messageChecks) {
+        for (const { check, report } of this.messageChecks) {
           try {
-            planned.check.run({ text, document, message, inLog }, reporter(planned, message, found));
+            check.run(context, report);
           } catch {
             // A check that throws is a sipls bug; the other checks still run.
           }
@@ -73,27 +73,28 @@ export class WindowChecks {
       // Findings and facts hold spans and strings only: the header objects can go now.
       message.releaseHeaders?.();
     }
-    for (const planned of this.documentChecks) {
+    this.messageIndex = undefined;
+    for (const { check, report } of this.documentChecks) {
       try {
-        planned.check.run({ text, document, inLog }, reporter(planned, undefined, found));
+        check.run({ text, document, inLog }, report);
       } catch {
         // As above.
       }
     }
   }
-}
 
-function reporter(planned: Planned<MessageCheck | TraceCheck>, message: SipMessage | undefined, found: FoundHandler): Report {
-  const { check, configured, position } = planned;
-  return (span, text, extra = {}) => {
-    const finding: Finding = {
-      code: check.id,
-      severity: configured ?? extra.severity ?? check.defaultSeverity,
-      message: text,
-      span,
-      ...(extra.fix ? { fix: extra.fix } : {}),
-      ...(message ? { messageIndex: message.index } : {}),
+  private reporter(check: MessageCheck | TraceCheck, position: number, configured: Severity | undefined): Report {
+    return (span, text, extra = {}) => {
+      const messageIndex = this.messageIndex;
+      const finding: Finding = {
+        code: check.id,
+        severity: configured ?? extra.severity ?? check.defaultSeverity,
+        message: text,
+        span,
+        ...(extra.fix ? { fix: extra.fix } : {}),
+        ...(messageIndex !== undefined ? { messageIndex } : {}),
+      };
+      this.found(finding, position);
     };
-    found(finding, position);
-  };
+  }
 }
