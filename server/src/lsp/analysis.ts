@@ -6,10 +6,10 @@
  * Edits are followed incrementally: the document manager reports each change's range here before
  * applying it, and the next version is made from the previous one by the core's reparse (only the
  * touched messages are read again) and revalidate (only their findings, and the trace findings of
- * their calls, are found again). What still costs the whole text per keystroke is the editor's own
- * copy: TextDocument rebuilds its string and shifts its line offsets on every change.
+ * their calls, are found again). Neither needs the whole text as one string: the document keeps its
+ * text in pieces (trackedDocument.ts) and the analysis joins it only when a feature reads all of it.
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import { parseDocument } from '../core/parser/document';
@@ -19,6 +19,8 @@ import type { Finding, ValidateOptions } from '../core/features/validate';
 import { revalidate, validateAll, type Validation } from '../core/features/validate/incremental';
 import { followReparse } from '../core/features/documentIndex';
 import type { Settings } from './settings';
+import { TrackedDocument } from './trackedDocument';
+import type { TextSource } from '../core/parser/textSource';
 import { buildFlows, type FlowOptions, type TraceFlows } from '../core/features/flow';
 
 export interface Analysis {
@@ -27,12 +29,23 @@ export interface Analysis {
   readonly document: SipDocument;
 }
 
-interface Entry extends Analysis {
+class Entry implements Analysis {
   validation?: { readonly generation: number; readonly state: Validation };
   /** The last validation of an earlier version, and what the re-parses since then kept, for revalidate. */
   carried?: { readonly generation: number; readonly state: Validation; readonly change: ReparseChange };
   /** Call flows of this version, by the options they were built with (a request may override the grouping). */
   flows?: Map<string, TraceFlows>;
+
+  constructor(
+    readonly version: number,
+    /** This version's text, joined into one string only when a feature reads `text`. */
+    readonly source: TextSource,
+    readonly document: SipDocument,
+  ) {}
+
+  get text(): string {
+    return this.source.toString();
+  }
 }
 
 /** Changes received since version `from`, in order; null when one of them replaced the whole text. */
@@ -51,18 +64,18 @@ export class AnalysisCache {
   private options: { readonly generation: number; readonly settings: Settings; readonly value: ValidateOptions } | undefined;
 
   /** A TextDocument manager configuration that tells this cache what each change replaced. */
-  documents(): TextDocumentsConfiguration<TextDocument> {
+  documents(): TextDocumentsConfiguration<TrackedDocument> {
     return {
-      create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+      create: (uri, languageId, version, content) => new TrackedDocument(uri, languageId, version, content),
       update: (document, changes, version) => {
         const from = document.version;
         const recorded: TextChange[] | null = [];
         let complete = true;
         for (const change of changes) {
           // One at a time: each change's range refers to the text the previous ones left.
-          if (isIncremental(change)) recorded.push({ start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text });
+          if (isIncremental(change)) recorded.push({ ...document.offsetsOf(change.range), text: change.text });
           else complete = false;
-          TextDocument.update(document, [change], version);
+          document.update([change], version);
         }
         this.record(document.uri, from, version, complete ? recorded : null);
         return document;
@@ -81,17 +94,17 @@ export class AnalysisCache {
   get(document: TextDocument): Analysis {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) return cached;
-    const text = document.getText();
+    const source = document instanceof TrackedDocument ? document.source : document.getText();
     const pending = this.pending.get(document.uri);
     this.pending.delete(document.uri);
     let entry: Entry;
     if (cached && pending?.changes && pending.from === cached.version && pending.to === document.version) {
-      const { document: parsed, change } = reparseWithChange(cached.document, cached.text, pending.changes, text);
+      const { document: parsed, change } = reparseWithChange(cached.document, cached.source, pending.changes, source);
       followReparse(cached.document, parsed, change);
-      entry = { version: document.version, text, document: parsed };
+      entry = new Entry(document.version, source, parsed);
       const earlier = cached.validation ? { generation: cached.validation.generation, state: cached.validation.state, change } : cached.carried ? { ...cached.carried, change: composeChanges(cached.carried.change, change) } : undefined;
       if (earlier) entry.carried = earlier;
-    } else entry = { version: document.version, text, document: parseDocument(text) };
+    } else entry = new Entry(document.version, source, parseDocument(source.toString()));
     this.entries.set(document.uri, entry);
     return entry;
   }
@@ -103,7 +116,7 @@ export class AnalysisCache {
     if (entry.validation?.generation === generation) return entry.validation.state.findings;
     const options = this.optionsFor(settings, generation);
     const carried = entry.carried;
-    const state = carried && carried.generation === generation ? revalidate(carried.state, entry.text, entry.document, carried.change, options) : validateAll(entry.text, entry.document, options);
+    const state = carried && carried.generation === generation ? revalidate(carried.state, entry.source, entry.document, carried.change, options) : validateAll(entry.text, entry.document, options);
     entry.validation = { generation, state };
     delete entry.carried;
     return state.findings;

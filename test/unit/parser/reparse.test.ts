@@ -18,6 +18,7 @@ import { documentSymbols } from '../../../server/src/core/features/symbols';
 import { followReparse, indexOf } from '../../../server/src/core/features/documentIndex';
 import { callId, cseqOf, topVia } from '../../../server/src/core/parser/access';
 import { FIXTURES } from '../../support/paths';
+import { PieceText } from '../../../server/src/core/parser/pieceText';
 
 function plainHeader(header: Header, firstLine: number): unknown {
   const map = header.valueMap;
@@ -115,8 +116,10 @@ describe('incremental re-parse', () => {
       const lines = original.split('\n').filter((line) => line.trim() !== '').slice(0, 200);
       const options = { maxPerCheck: 3 };
       fc.assert(
-        fc.property(fc.array(edit(lines), { minLength: 1, maxLength: 3 }), fc.boolean(), (edits, batch) => {
+        fc.property(fc.array(edit(lines), { minLength: 1, maxLength: 3 }), fc.boolean(), fc.boolean(), (edits, batch, inPieces) => {
           let text = original;
+          // The server hands its text over in pieces (PieceText), or as one string.
+          let pieces = PieceText.of(original);
           let document = parseDocument(text);
           let validation: Validation = validateAll(text, document, options);
           indexOf(text, document);
@@ -125,16 +128,19 @@ describe('incremental re-parse', () => {
           for (const step of steps) {
             const changes: TextChange[] = [];
             let next = text;
+            let nextPieces = pieces;
             for (const e of step) {
               const change = toChange(next, e);
               changes.push(change);
               next = apply(next, change);
+              nextPieces = nextPieces.edit(change.start, change.end, change.text);
             }
-            const result = reparseWithChange(document, text, changes, next);
+            const result = reparseWithChange(document, inPieces ? pieces : text, changes, inPieces ? nextPieces : next);
             followReparse(document, result.document, result.change);
             text = next;
+            pieces = nextPieces;
             document = result.document;
-            validation = revalidate(validation, text, document, result.change, options);
+            validation = revalidate(validation, inPieces ? pieces : text, document, result.change, options);
             const fresh = parseDocument(text);
             assert.deepStrictEqual(plainDocument(text, document), plainDocument(text, fresh));
             assert.deepStrictEqual(validation.findings, validate(text, fresh, options));

@@ -16,6 +16,7 @@ import { parseDocument } from './document';
 import { DETECTION_SAMPLE, detectFormat } from './formats';
 import type { LogContext, ParseProblem, SipDocument, SipMessage, Span } from './model';
 import { shiftMessage } from './shifted';
+import type { TextSource } from './textSource';
 
 /** One change as an editor reports it: text[start, end) of the text it applies to becomes `text`. */
 export interface TextChange {
@@ -78,16 +79,20 @@ export function changedRegion(changes: readonly TextChange[]): ChangedRegion | n
   return region;
 }
 
-export function reparse(previous: SipDocument, previousText: string, changes: readonly TextChange[], newText: string): SipDocument {
+export function reparse(previous: SipDocument, previousText: TextSource, changes: readonly TextChange[], newText: TextSource): SipDocument {
   return reparseWithChange(previous, previousText, changes, newText).document;
 }
 
-function fullParse(previous: SipDocument, newText: string, delta: number): Reparsed {
-  const document = parseDocument(newText);
+function fullParse(previous: SipDocument, newText: TextSource, delta: number): Reparsed {
+  const document = parseDocument(newText.toString());
   return { document, change: { firstOld: 0, endOld: previous.messages.length, endNew: document.messages.length, delta } };
 }
 
-export function reparseWithChange(previous: SipDocument, previousText: string, changes: readonly TextChange[], newText: string): Reparsed {
+/**
+ * The texts are read only where the edit is (and the format detection sample when the edit reaches
+ * it): a text that is not one string yet stays so unless the whole text must be parsed again.
+ */
+export function reparseWithChange(previous: SipDocument, previousText: TextSource, changes: readonly TextChange[], newText: TextSource): Reparsed {
   const delta = newText.length - previousText.length;
   const region = changedRegion(changes);
   if (!region) return { document: previous, change: { firstOld: 0, endOld: 0, endNew: 0, delta: 0 } };
@@ -96,7 +101,7 @@ export function reparseWithChange(previous: SipDocument, previousText: string, c
     region.oldEnd > previousText.length ||
     region.newEnd - region.oldEnd !== delta ||
     previous.problems.some((problem) => problem.code === 'parser-error') ||
-    (region.start < DETECTION_SAMPLE && detectFormat(newText).id !== previous.format);
+    (region.start < DETECTION_SAMPLE && detectFormat(newText.slice(0, Math.min(newText.length, DETECTION_SAMPLE))).id !== previous.format);
   if (unusable) return fullParse(previous, newText, delta);
 
   const old = previous.messages;
@@ -113,7 +118,7 @@ export function reparseWithChange(previous: SipDocument, previousText: string, c
   if (from > region.start || oldTo < region.oldEnd) return fullParse(previous, newText, delta);
 
   const whole = from === 0 && newTo === newText.length;
-  const window = parseDocument(whole ? newText : detach(newText.slice(from, newTo)), { format: previous.format });
+  const window = parseDocument(whole ? newText.toString() : detach(newText.slice(from, newTo)), { format: previous.format });
   const parsed = window.messages;
   if (window.problems.some((problem) => problem.code === 'parser-error')) return fullParse(previous, newText, delta);
   const leftNeighbour = left >= 0 ? old[left] : undefined;

@@ -11,10 +11,12 @@
  */
 import type { SipDocument, SipMessage, Span } from '../../parser/model';
 import type { ReparseChange } from '../../parser/reparse';
+import { shiftMessage } from '../../parser/shifted';
+import type { TextSource } from '../../parser/textSource';
 import { transiently } from '../../parser/access';
 import { CHECKS } from './catalog';
 import { primeTraceFacts, TRACE_CHECKS, traceFactsOf, traceKeys, type TraceFacts } from './checks/trace';
-import type { Check, Finding, Fix, Report, Severity, ValidateOptions } from './types';
+import { plainFix, plainSpan, type Check, type Finding, type Fix, type Report, type Severity, type ValidateOptions } from './types';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 
@@ -53,7 +55,7 @@ function reporter(check: Check, position: number, options: ValidateOptions, into
   const configuredLevel = options.levels?.[check.id];
   const configured: Severity | undefined = configuredLevel === 'off' ? undefined : configuredLevel;
   return (span, message, extra = {}) => {
-    const finding: Finding = { code: check.id, severity: configured ?? extra.severity ?? check.defaultSeverity, message, span, ...(extra.fix ? { fix: extra.fix } : {}) };
+    const finding: Finding = { code: check.id, severity: configured ?? extra.severity ?? check.defaultSeverity, message, span: plainSpan(span), ...(extra.fix ? { fix: plainFix(extra.fix) } : {}) };
     into.push({ check: position, finding });
   };
 }
@@ -139,9 +141,14 @@ function messageStartingAt(messages: readonly SipMessage[], offset: number): num
   return -1;
 }
 
-/** Runs the trace checks that group messages, over `subset` (or all), and hands back each finding with its message. */
+/**
+ * Runs the trace checks that group messages, over `subset` (or all), and hands back each finding
+ * with the message whose start line it is on (-1 for none). `text` is the text the messages' offsets
+ * refer to.
+ */
 function groupFindings(text: string, document: SipDocument, subset: readonly SipMessage[] | undefined, options: ValidateOptions, add: (message: number, raw: Raw) => void): void {
   const inLog = document.format !== 'sip';
+  const messages = subset ?? document.messages;
   CHECKS.forEach((check, position) => {
     if (check.scope !== 'trace' || !GROUP_CHECKS.has(check) || !enabled(check, options)) return;
     const found: Raw[] = [];
@@ -150,11 +157,15 @@ function groupFindings(text: string, document: SipDocument, subset: readonly Sip
     } catch {
       // As in validate(): what was reported stays.
     }
-    for (const raw of found) add(messageStartingAt(document.messages, raw.finding.span.start), raw);
+    for (const raw of found) add(messageStartingAt(messages, raw.finding.span.start), raw);
   });
 }
 
-/** Trace checks on the document as a whole (problems outside any message): cheap, run every time. */
+/**
+ * Trace checks on the document as a whole (problems outside any message): cheap, run every time.
+ * They read the parse's problems, not the text, so a re-validation need not join the text into one
+ * string for them.
+ */
 function documentFindings(text: string, document: SipDocument, options: ValidateOptions): Raw[] {
   const found: Raw[] = [];
   const inLog = document.format !== 'sip';
@@ -198,16 +209,20 @@ function validateAllNow(text: string, document: SipDocument, options: ValidateOp
  * The validation of `document`, which reparse made from the document `previous` validated, given
  * what the re-parse kept (`change`). Falls back to validateAll when the options differ or the
  * re-parse replaced everything.
+ *
+ * The text is read only around the re-parsed messages and the messages of the calls they reach:
+ * each group of messages is checked against a short string cut from it, with views of the messages
+ * moved to that string's offsets, so a text that is not one string yet (see TextSource) stays so.
  */
-export function revalidate(previous: Validation, text: string, document: SipDocument, change: ReparseChange, options: ValidateOptions): Validation {
+export function revalidate(previous: Validation, text: TextSource, document: SipDocument, change: ReparseChange, options: ValidateOptions): Validation {
   return transiently(() => revalidateNow(previous, text, document, change, options));
 }
 
-function revalidateNow(previous: Validation, text: string, document: SipDocument, change: ReparseChange, options: ValidateOptions): Validation {
+function revalidateNow(previous: Validation, text: TextSource, document: SipDocument, change: ReparseChange, options: ValidateOptions): Validation {
   const messages = document.messages;
   const oldCount = previous.messageCount;
   const everything = change.firstOld === 0 && change.endOld === oldCount;
-  if (options !== previous.options || everything || oldCount < 2 !== messages.length < 2 || previous.entries.length !== oldCount) return validateAll(text, document, options);
+  if (options !== previous.options || everything || oldCount < 2 !== messages.length < 2 || previous.entries.length !== oldCount) return validateAll(text.toString(), document, options);
   const { firstOld, endOld, endNew, delta } = change;
   const entries: Entry[] = previous.entries.slice(0, firstOld);
   const { keyNames } = previous;
@@ -215,12 +230,14 @@ function revalidateNow(previous: Validation, text: string, document: SipDocument
   keys.set(previous.keys.subarray(0, 2 * firstOld));
   const affected = new Set<number>();
   for (let i = 2 * firstOld; i < 2 * endOld; i++) if ((previous.keys[i] ?? -1) >= 0) affected.add(previous.keys[i] ?? -1);
+  const local = around(text, messages, firstOld, endNew);
   for (let i = firstOld; i < endNew; i++) {
     const message = messages[i];
     if (!message) continue;
-    storeKeys(keys, i, traceKeys(text, message), keyNames);
+    const view = shiftMessage(message, -local.offset, i);
+    storeKeys(keys, i, traceKeys(local.text, view), keyNames);
     for (const key of [keys[2 * i] ?? -1, keys[2 * i + 1] ?? -1]) if (key >= 0) affected.add(key);
-    entries.push({ own: detached(messageFindings(text, document, message, options)), trace: NONE });
+    entries.push({ own: detached(messageFindings(local.text, document, view, options)), trace: NONE });
   }
   const kept = entries.length;
   for (let i = endOld; i < oldCount; i++) {
@@ -229,11 +246,12 @@ function revalidateNow(previous: Validation, text: string, document: SipDocument
   }
   const deltas = new Int32Array(entries.length);
   deltas.set(previous.deltas.subarray(0, firstOld));
+  // The new messages' findings were found at the cut's offsets: the cut's start moves them into place.
+  deltas.fill(local.offset, firstOld, kept);
   for (let i = kept, j = endOld; i < deltas.length; i++, j++) deltas[i] = (previous.deltas[j] ?? 0) + delta;
   keys.set(previous.keys.subarray(2 * endOld), 2 * kept);
 
   // Messages whose groups may have changed: their trace findings are found again.
-  const subset: SipMessage[] = [];
   const positions: number[] = [];
   if (affected.size > 0) {
     const reached = new Uint8Array(keyNames.size);
@@ -241,27 +259,60 @@ function revalidateNow(previous: Validation, text: string, document: SipDocument
     for (let i = 0; i < entries.length; i++) {
       const first = keys[2 * i] ?? -1;
       const second = keys[2 * i + 1] ?? -1;
-      if ((first >= 0 && reached[first] === 1) || (second >= 0 && reached[second] === 1)) {
-        const message = messages[i];
-        if (!message) continue;
-        subset.push(message);
-        positions.push(i);
-      }
+      if ((first >= 0 && reached[first] === 1) || (second >= 0 && reached[second] === 1)) positions.push(i);
     }
   }
-  const trace = new Map<number, Raw[]>(positions.map((i) => [i, []]));
-  const loose: Raw[] = [];
-  if (subset.length > 0) groupFindings(text, document, subset, options, (at, raw) => (trace.get(at)?.push(raw) ?? loose.push(raw)));
-  for (const [i, found] of trace) {
-    const entry = entries[i];
-    // Stored as if computed before the entry's move, so that the entry's delta applies to all its findings.
-    const moves = deltas[i] ?? 0;
-    if (entry) entries[i] = { ...entry, trace: found.length > 0 ? detached(found.map((raw) => ({ check: raw.check, finding: moved(raw.finding, -moves, undefined) }))) : NONE };
+  if (positions.length > 0) {
+    const group = gathered(text, messages, positions);
+    const trace = new Map<number, Raw[]>(positions.map((i) => [i, []]));
+    let placed = true;
+    groupFindings(group.text, document, group.views, options, (at, raw) => {
+      const i = positions[at];
+      if (i === undefined) placed = false;
+      else trace.get(i)?.push({ check: raw.check, finding: moved(raw.finding, (group.moves[at] ?? 0) - (deltas[i] ?? 0), undefined) });
+    });
+    // Trace findings are reported on start lines; one elsewhere could not be placed in the document.
+    if (!placed) return validateAll(text.toString(), document, options);
+    for (const [i, found] of trace) {
+      const entry = entries[i];
+      // Stored as if computed before the entry's move, so that the entry's delta applies to all its findings.
+      if (entry) entries[i] = { ...entry, trace: found.length > 0 ? detached(found) : NONE };
+    }
   }
-  return finish(text, document, options, entries, deltas, { keys, keyNames }, loose);
+  return finish('', document, options, entries, deltas, { keys, keyNames }, []);
 }
 
-/** Checks may report a token (a span with its text) as the span: whatever else it holds is kept. */
+/**
+ * The text from the end of the message before `first` to the end of the start line of the message
+ * at `end` (or the text's end), and where it starts: what the message checks of messages
+ * [first, end) may read, frame lines before them and a sign of what follows them included.
+ */
+function around(text: TextSource, messages: readonly SipMessage[], first: number, end: number): { readonly text: string; readonly offset: number } {
+  const offset = first > 0 ? messages[first - 1]?.span.end ?? 0 : 0;
+  const to = end < messages.length ? messages[end]?.startLine.end ?? text.length : text.length;
+  return { text: text.slice(offset, to), offset };
+}
+
+/**
+ * The messages at `positions` as views into one string made of their texts, end to end, with what
+ * moves each view's offsets back into the document.
+ */
+function gathered(text: TextSource, messages: readonly SipMessage[], positions: readonly number[]): { readonly text: string; readonly views: SipMessage[]; readonly moves: number[] } {
+  const parts: string[] = [];
+  const views: SipMessage[] = [];
+  const moves: number[] = [];
+  let length = 0;
+  for (const i of positions) {
+    const message = messages[i] as SipMessage;
+    const { start, end } = message.span;
+    parts.push(text.slice(start, end));
+    views.push(shiftMessage(message, length - start, i));
+    moves.push(start - length);
+    length += end - start;
+  }
+  return { text: parts.join(''), views, moves };
+}
+
 /**
  * Copies of findings that hold no piece of the document's text. Strings cut from a string may share
  * its memory, and kept findings outlive the version they were found in: without copies, each
@@ -294,7 +345,7 @@ function storeKeys(keys: Int32Array, i: number, names: readonly string[], keyNam
 }
 
 function moveSpan(span: Span, delta: number): Span {
-  return delta === 0 ? span : { ...span, start: span.start + delta, end: span.end + delta };
+  return delta === 0 ? span : { start: span.start + delta, end: span.end + delta };
 }
 
 function moveFix(fix: Fix, delta: number): Fix {

@@ -6,7 +6,7 @@
 import type { SipDocument } from '../../parser/model';
 import { transiently } from '../../parser/access';
 import { CHECKS } from './catalog';
-import type { Finding, Level, Report, Severity, ValidateOptions } from './types';
+import { plainFix, plainSpan, type Finding, type Level, type Report, type Severity, type ValidateOptions } from './types';
 
 export type { Finding, Fix, Level, Severity, TextEdit, ValidateOptions } from './types';
 export { CHECKS, checkById } from './catalog';
@@ -41,7 +41,7 @@ function validateNow(text: string, document: SipDocument, options: ValidateOptio
     const reporter = (messageIndex: number | undefined): Report => (span, message, extra = {}) => {
       if (count >= limit) {
         suppressed++;
-        firstSuppressed ??= span;
+        firstSuppressed ??= plainSpan(span);
         return;
       }
       count++;
@@ -49,8 +49,8 @@ function validateNow(text: string, document: SipDocument, options: ValidateOptio
         code: check.id,
         severity: configured ?? extra.severity ?? level,
         message,
-        span,
-        ...(extra.fix ? { fix: extra.fix } : {}),
+        span: plainSpan(span),
+        ...(extra.fix ? { fix: plainFix(extra.fix) } : {}),
         ...(messageIndex !== undefined ? { messageIndex } : {}),
       });
     };

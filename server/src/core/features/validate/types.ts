@@ -45,6 +45,20 @@ export interface CheckDoc {
 }
 
 /**
+ * A reported span as a finding keeps it: its two offsets only. Checks may report a parsed value (a
+ * token, a Via) as the span; the rest of it would hold offsets that no edit moves, and keep the
+ * value alive as long as the finding.
+ */
+export function plainSpan(span: Span): Span {
+  return { start: span.start, end: span.end };
+}
+
+/** A fix with plain spans (see plainSpan). */
+export function plainFix(fix: Fix): Fix {
+  return { title: fix.title, edits: fix.edits.map((edit) => ({ span: plainSpan(edit.span), newText: edit.newText })) };
+}
+
+/**
  * Reports one finding. `severity` overrides the check's level for this finding, only ever to make it
  * milder (in logs, for instance): `sipls check --min-severity` skips the checks whose default is below
  * the threshold (test/unit/stream/visibility.test.ts holds the checks to this).
