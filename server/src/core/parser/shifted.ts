@@ -98,16 +98,23 @@ class ShiftedHeader implements Header {
   }
 }
 
+/** A view's parts, each built on first access. */
+interface ShiftedParts {
+  startLine?: StartLine;
+  headers?: readonly Header[];
+  body?: BodyInfo | null;
+  span?: Span;
+  lines?: LineTable;
+  context?: LogContext | null;
+  problems?: readonly ParseProblem[];
+}
+
 class ShiftedMessage implements SipMessage {
-  // Built on first access. Fields rather than one cache object: a keystroke near the top of a long
-  // trace makes one of these per later message, so each costs a single small allocation.
-  private shiftedStartLine: StartLine | undefined;
-  private shiftedHeaders: readonly Header[] | undefined;
-  private shiftedBody: BodyInfo | null | undefined;
-  private shiftedSpan: Span | undefined;
-  private shiftedLines: LineTable | undefined;
-  private shiftedContext: LogContext | null | undefined;
-  private shiftedProblems: readonly ParseProblem[] | undefined;
+  // One object for the built parts, made when the first is asked for: a keystroke near the top of a
+  // long trace makes one view per later message, and most are never read before the next keystroke,
+  // so a view is kept as small as it can be (every byte of it is copied by the young-generation
+  // collector, and again when it is promoted).
+  private parts: ShiftedParts | undefined;
 
   constructor(
     readonly base: SipMessage,
@@ -115,31 +122,36 @@ class ShiftedMessage implements SipMessage {
     readonly index: number,
   ) {}
 
+  private get built(): ShiftedParts {
+    return (this.parts ??= {});
+  }
+
   get kind(): 'request' | 'response' {
     return this.base.kind;
   }
   get startLine(): StartLine {
-    return (this.shiftedStartLine ??= shiftStartLine(this.base.startLine, this.delta));
+    return (this.built.startLine ??= shiftStartLine(this.base.startLine, this.delta));
   }
   get headers(): readonly Header[] {
-    return (this.shiftedHeaders ??= this.base.headers.map((header) => new ShiftedHeader(header, this.delta, this.base.firstLine)));
+    return (this.built.headers ??= this.base.headers.map((header) => new ShiftedHeader(header, this.delta, this.base.firstLine)));
   }
   releaseHeaders(): void {
-    this.shiftedHeaders = undefined;
+    if (this.parts) this.parts.headers = undefined;
     this.base.releaseHeaders?.();
   }
   get body(): BodyInfo | null {
-    if (this.shiftedBody !== undefined) return this.shiftedBody;
+    const built = this.built;
+    if (built.body !== undefined) return built.body;
     const body = this.base.body;
     const first = this.base.firstLine;
-    this.shiftedBody = body ? { start: body.start + this.delta, end: body.end + this.delta, bytes: body.bytes, firstLine: body.firstLine - first, lastLine: body.lastLine - first } : null;
-    return this.shiftedBody;
+    built.body = body ? { start: body.start + this.delta, end: body.end + this.delta, bytes: body.bytes, firstLine: body.firstLine - first, lastLine: body.lastLine - first } : null;
+    return built.body;
   }
   get span(): Span {
-    return (this.shiftedSpan ??= span(this.base.span, this.delta));
+    return (this.built.span ??= span(this.base.span, this.delta));
   }
   get lines(): LineTable {
-    return (this.shiftedLines ??= shiftLines(this.base.lines, this.base.firstLine, this.base.lastLine, this.delta));
+    return (this.built.lines ??= shiftLines(this.base.lines, this.base.firstLine, this.base.lastLine, this.delta));
   }
   get firstLine(): number {
     return 0;
@@ -148,12 +160,13 @@ class ShiftedMessage implements SipMessage {
     return this.base.lastLine - this.base.firstLine;
   }
   get context(): LogContext | null {
-    if (this.shiftedContext !== undefined) return this.shiftedContext;
+    const built = this.built;
+    if (built.context !== undefined) return built.context;
     const context = this.base.context;
-    this.shiftedContext = context && context.frameSpan ? { ...context, frameSpan: span(context.frameSpan, this.delta) } : context;
-    return this.shiftedContext;
+    built.context = context && context.frameSpan ? { ...context, frameSpan: span(context.frameSpan, this.delta) } : context;
+    return built.context;
   }
   get problems(): readonly ParseProblem[] {
-    return (this.shiftedProblems ??= this.base.problems.length === 0 ? this.base.problems : this.base.problems.map((problem) => ({ ...problem, span: span(problem.span, this.delta) })));
+    return (this.built.problems ??= this.base.problems.length === 0 ? this.base.problems : this.base.problems.map((problem) => ({ ...problem, span: span(problem.span, this.delta) })));
   }
 }
