@@ -21,6 +21,7 @@ import { followReparse } from '../core/features/documentIndex';
 import type { Settings } from './settings';
 import { TrackedDocument } from './trackedDocument';
 import type { TextSource } from '../core/parser/textSource';
+import { PieceText } from '../core/parser/pieceText';
 import { buildFlows, type FlowOptions, type TraceFlows } from '../core/features/flow';
 
 export interface Analysis {
@@ -99,7 +100,10 @@ export class AnalysisCache {
     this.pending.delete(document.uri);
     let entry: Entry;
     if (cached && pending?.changes && pending.from === cached.version && pending.to === document.version) {
-      const { document: parsed, change } = reparseWithChange(cached.document, cached.source, pending.changes, source);
+      // The previous version is replaced here, and if no feature read its whole text, nothing read
+      // header values from it: its message views remember nothing and can be reused (see ReparseOptions).
+      const reuseViews = cached.source instanceof PieceText && !cached.source.everJoined;
+      const { document: parsed, change } = reparseWithChange(cached.document, cached.source, pending.changes, source, { reuseViews });
       followReparse(cached.document, parsed, change);
       entry = new Entry(document.version, source, parsed);
       const earlier = cached.validation ? { generation: cached.validation.generation, state: cached.validation.state, change } : cached.carried ? { ...cached.carried, change: composeChanges(cached.carried.change, change) } : undefined;

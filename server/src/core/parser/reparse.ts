@@ -15,7 +15,7 @@
 import { parseDocument } from './document';
 import { DETECTION_SAMPLE, detectFormat } from './formats';
 import type { LogContext, ParseProblem, SipDocument, SipMessage, Span } from './model';
-import { shiftMessage } from './shifted';
+import { shiftMessage, shiftMessageInPlace } from './shifted';
 import type { TextSource } from './textSource';
 
 /** One change as an editor reports it: text[start, end) of the text it applies to becomes `text`. */
@@ -88,11 +88,22 @@ function fullParse(previous: SipDocument, newText: TextSource, delta: number): R
   return { document, change: { firstOld: 0, endOld: previous.messages.length, endNew: document.messages.length, delta } };
 }
 
+export interface ReparseOptions {
+  /**
+   * Reuse the previous document's views of the kept messages instead of making new ones (see
+   * shiftMessage for why there are new ones): those before the edit as they are, those after it
+   * moved in place (shiftMessageInPlace), so a keystroke allocates nothing per message. Only when
+   * the previous document is not read again and nothing read header values of it from its whole
+   * text (values remembered per view hold that text and its offsets).
+   */
+  readonly reuseViews?: boolean;
+}
+
 /**
  * The texts are read only where the edit is (and the format detection sample when the edit reaches
  * it): a text that is not one string yet stays so unless the whole text must be parsed again.
  */
-export function reparseWithChange(previous: SipDocument, previousText: TextSource, changes: readonly TextChange[], newText: TextSource): Reparsed {
+export function reparseWithChange(previous: SipDocument, previousText: TextSource, changes: readonly TextChange[], newText: TextSource, options: ReparseOptions = {}): Reparsed {
   const delta = newText.length - previousText.length;
   const region = changedRegion(changes);
   if (!region) return { document: previous, change: { firstOld: 0, endOld: 0, endNew: 0, delta: 0 } };
@@ -132,9 +143,11 @@ export function reparseWithChange(previous: SipDocument, previousText: TextSourc
   // Sized once: no array growth for the (usually many) messages after the edit.
   const endNew = keptBefore + parsed.length;
   const messages = new Array<SipMessage>(endNew + n - endOld);
-  for (let i = 0; i < keptBefore; i++) messages[i] = shiftMessage(old[i] as SipMessage, 0, i);
+  if (options.reuseViews) for (let i = 0; i < keptBefore; i++) messages[i] = old[i] as SipMessage;
+  else for (let i = 0; i < keptBefore; i++) messages[i] = shiftMessage(old[i] as SipMessage, 0, i);
   for (let i = 0; i < parsed.length; i++) messages[keptBefore + i] = shiftMessage(parsed[i] as SipMessage, from, keptBefore + i);
-  for (let i = endNew, j = endOld; j < n; i++, j++) messages[i] = shiftMessage(old[j] as SipMessage, delta, i);
+  const shiftAfter = options.reuseViews ? shiftMessageInPlace : shiftMessage;
+  for (let i = endNew, j = endOld; j < n; i++, j++) messages[i] = shiftAfter(old[j] as SipMessage, delta, i);
 
   const problems: ParseProblem[] = [];
   for (const problem of previous.problems) {

@@ -22,6 +22,18 @@ export function shiftMessage(message: SipMessage, delta: number, index: number):
   return new ShiftedMessage(message, delta, index);
 }
 
+/**
+ * As shiftMessage, but a view is moved and renumbered in place rather than copied: its previous
+ * document sees the move too. Only for a document that is not read again and whose views remember
+ * nothing read from its whole text (header values remembered per view would keep the old offsets);
+ * then a keystroke allocates nothing per later message.
+ */
+export function shiftMessageInPlace(message: SipMessage, delta: number, index: number): SipMessage {
+  if (!(message instanceof ShiftedMessage)) return shiftMessage(message, delta, index);
+  message.moveBy(delta, index);
+  return message;
+}
+
 function span(s: Span, delta: number): Span {
   return { start: s.start + delta, end: s.end + delta };
 }
@@ -118,9 +130,17 @@ class ShiftedMessage implements SipMessage {
 
   constructor(
     readonly base: SipMessage,
-    readonly delta: number,
-    readonly index: number,
+    public delta: number,
+    public index: number,
   ) {}
+
+  /** See shiftMessageInPlace. What was built at the old offsets is dropped. */
+  moveBy(delta: number, index: number): void {
+    if (delta === 0 && index === this.index) return;
+    this.delta += delta;
+    this.index = index;
+    this.parts = undefined;
+  }
 
   private get built(): ShiftedParts {
     return (this.parts ??= {});
