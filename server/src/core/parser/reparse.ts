@@ -15,7 +15,7 @@
 import { parseDocument } from './document';
 import { DETECTION_SAMPLE, detectFormat } from './formats';
 import type { LogContext, ParseProblem, SipDocument, SipMessage, Span } from './model';
-import { shiftMessage, shiftMessageInPlace } from './shifted';
+import { isView, shiftMessage, shiftMessageInPlace } from './shifted';
 import type { TextSource } from './textSource';
 
 /** One change as an editor reports it: text[start, end) of the text it applies to becomes `text`. */
@@ -143,8 +143,12 @@ export function reparseWithChange(previous: SipDocument, previousText: TextSourc
   // Sized once: no array growth for the (usually many) messages after the edit.
   const endNew = keptBefore + parsed.length;
   const messages = new Array<SipMessage>(endNew + n - endOld);
-  if (options.reuseViews) for (let i = 0; i < keptBefore; i++) messages[i] = old[i] as SipMessage;
-  else for (let i = 0; i < keptBefore; i++) messages[i] = shiftMessage(old[i] as SipMessage, 0, i);
+  for (let i = 0; i < keptBefore; i++) {
+    const message = old[i] as SipMessage;
+    // A message as a parse made it is kept too: values remembered on it hold the text it was parsed
+    // from, which it holds anyway, at offsets that never change.
+    messages[i] = options.reuseViews || !isView(message) ? message : shiftMessage(message, 0, i);
+  }
   for (let i = 0; i < parsed.length; i++) messages[keptBefore + i] = shiftMessage(parsed[i] as SipMessage, from, keptBefore + i);
   const shiftAfter = options.reuseViews ? shiftMessageInPlace : shiftMessage;
   for (let i = endNew, j = endOld; j < n; i++, j++) messages[i] = shiftAfter(old[j] as SipMessage, delta, i);

@@ -22,6 +22,11 @@ export function shiftMessage(message: SipMessage, delta: number, index: number):
   return new ShiftedMessage(message, delta, index);
 }
 
+/** Whether the message is a view made by shiftMessage, rather than a message as a parse made it. */
+export function isView(message: SipMessage): boolean {
+  return message instanceof ShiftedMessage;
+}
+
 /**
  * As shiftMessage, but a view is moved and renumbered in place rather than copied: its previous
  * document sees the move too. Only for a document that is not read again and whose views remember
