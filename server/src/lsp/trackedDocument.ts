@@ -222,9 +222,20 @@ function breaksIn(text: string, offset: number): number[] {
   return result;
 }
 
+/** Line starts of `text`, straight into a typed array (a large trace has a million lines). */
 function lineStartsOf(text: string): [Int32Array, number] {
-  const breaks = breaksIn(text, 0);
-  const starts = new Int32Array(breaks.length + 1);
-  starts.set(breaks, 1);
-  return [starts, starts.length];
+  let starts = new Int32Array(Math.max(16, text.length >> 5));
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== CR && code !== LF) continue;
+    if (code === CR && text.charCodeAt(i + 1) === LF) i++;
+    if (count === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = i + 1;
+  }
+  return [starts, count];
 }

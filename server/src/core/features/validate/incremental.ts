@@ -91,7 +91,7 @@ function runnerFor(options: ValidateOptions): MessageRunner {
     const configuredLevel = options.levels?.[check.id];
     const configured: Severity | undefined = configuredLevel === 'off' ? undefined : configuredLevel;
     const report: Report = (span, message, extra = {}) => {
-      const finding: Finding = { code: check.id, severity: configured ?? extra.severity ?? check.defaultSeverity, message, span, ...(extra.fix ? { fix: extra.fix } : {}) };
+      const finding: Finding = { code: check.id, severity: configured ?? extra.severity ?? check.defaultSeverity, message, span: plainSpan(span), ...(extra.fix ? { fix: plainFix(extra.fix) } : {}) };
       runner.found.push({ check: position, finding });
     };
     runner.checks.push({ check, report });
