@@ -11,8 +11,8 @@ import { PieceText } from '../core/parser/pieceText';
 import type { TextSource } from '../core/parser/textSource';
 
 const CR = 13;
-/** Line moves kept pending at most (see pendingLines): each one costs every line lookup a step. */
-const MAX_PENDING_MOVES = 32;
+/** Line moves kept pending at most (see pendingLines); past it they are applied, one pass over all lines. */
+const MAX_PENDING_MOVES = 2048;
 const LF = 10;
 
 export class TrackedDocument implements TextDocument {
@@ -21,19 +21,25 @@ export class TrackedDocument implements TextDocument {
   private lineStarts: Int32Array;
   private lineTotal: number;
   /**
-   * Moves not yet applied to lineStarts: lines from pendingLines[i] on start pendingMoves[i] later.
-   * Typing within a line moves every later line; applying that to a million lines per keystroke
-   * would cost more than the rest of the keystroke, so moves are applied together, a few dozen at once.
+   * Moves not yet applied to lineStarts, by first line moved, ascending: lines from pendingLines[i]
+   * on start pendingMoves[i] later, and pendingSums[i] is the total move of a line from
+   * pendingLines[i] up to the next. Typing moves every later line; applying that to a million lines
+   * per keystroke would cost more than the rest of the keystroke, so moves wait and are applied
+   * together, rarely.
    */
   private pendingLines: number[] = [];
   private pendingMoves: number[] = [];
+  private pendingSums: number[] = [];
+  private readonly maxPendingMoves: number;
 
   constructor(
     readonly uri: string,
     readonly languageId: string,
     private currentVersion: number,
     content: string,
+    options: { readonly maxPendingMoves?: number } = {},
   ) {
+    this.maxPendingMoves = options.maxPendingMoves ?? MAX_PENDING_MOVES;
     this.text = PieceText.of(content);
     [this.lineStarts, this.lineTotal] = lineStartsOf(content);
   }
@@ -76,31 +82,68 @@ export class TrackedDocument implements TextDocument {
   }
 
   private lineStart(line: number): number {
-    let start = this.lineStarts[line] ?? 0;
-    for (let i = 0; i < this.pendingLines.length; i++) if ((this.pendingLines[i] ?? 0) <= line) start += this.pendingMoves[i] ?? 0;
-    return start;
+    return (this.lineStarts[line] ?? 0) + this.pendingMoveOf(line);
   }
 
-  /** Applies the pending moves, in one pass over the lines from the first one moved. */
+  /** The pending move of a line: the sum of the moves from lines at or before it. */
+  private pendingMoveOf(line: number): number {
+    const lines = this.pendingLines;
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((lines[mid] ?? 0) <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : this.pendingSums[lo - 1] ?? 0;
+  }
+
+  /** Lines from `line` on start `move` later. */
+  private addMove(line: number, move: number): void {
+    const lines = this.pendingLines;
+    let at = 0;
+    while (at < lines.length && (lines[at] ?? 0) < line) at++;
+    if (lines[at] === line) this.pendingMoves[at] = (this.pendingMoves[at] ?? 0) + move;
+    else {
+      lines.splice(at, 0, line);
+      this.pendingMoves.splice(at, 0, move);
+    }
+    this.sumMovesFrom(at);
+    if (lines.length >= this.maxPendingMoves) this.applyMoves();
+  }
+
+  private sumMovesFrom(at: number): void {
+    let sum = at > 0 ? this.pendingSums[at - 1] ?? 0 : 0;
+    for (let i = at; i < this.pendingMoves.length; i++) {
+      sum += this.pendingMoves[i] ?? 0;
+      this.pendingSums[i] = sum;
+    }
+    this.pendingSums.length = this.pendingMoves.length;
+  }
+
+  /** Applies the pending moves: one tight loop per stretch of lines between two moves. */
   private applyMoves(): void {
     const count = this.pendingLines.length;
-    if (count === 0) return;
-    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => (this.pendingLines[a] ?? 0) - (this.pendingLines[b] ?? 0));
     const starts = this.lineStarts;
-    let next = 0;
-    let move = 0;
-    for (let line = this.pendingLines[order[0] ?? 0] ?? 0; line < this.lineTotal; line++) {
-      while (next < count && (this.pendingLines[order[next] ?? 0] ?? 0) <= line) move += this.pendingMoves[order[next++] ?? 0] ?? 0;
-      starts[line] = (starts[line] ?? 0) + move;
+    const total = this.lineTotal;
+    for (let k = 0; k < count; k++) {
+      const move = this.pendingSums[k] ?? 0;
+      const to = k + 1 < count ? Math.min(total, this.pendingLines[k + 1] ?? 0) : total;
+      if (move === 0) continue;
+      for (let line = this.pendingLines[k] ?? 0; line < to; line++) starts[line] = (starts[line] as number) + move;
     }
+    this.clearMoves();
+  }
+
+  private clearMoves(): void {
     this.pendingLines = [];
     this.pendingMoves = [];
+    this.pendingSums = [];
   }
 
   private recountLines(text: string): void {
     [this.lineStarts, this.lineTotal] = lineStartsOf(text);
-    this.pendingLines = [];
-    this.pendingMoves = [];
+    this.clearMoves();
   }
 
   getLineRange(line: number): Range {
@@ -154,32 +197,32 @@ export class TrackedDocument implements TextDocument {
     const diff = inserted.length - (end - start);
     const removed = endLine - startLine;
     const total = this.lineTotal - removed + added.length;
-    if (added.length === removed) {
-      // The common case, typing within a line: the edit's own line starts, and a pending move for the lines after it.
-      for (let i = 0; i < added.length; i++) {
-        const line = startLine + 1 + i;
-        this.lineStarts[line] = (added[i] ?? 0) - (this.lineStart(line) - (this.lineStarts[line] ?? 0));
-      }
-      if (diff !== 0) {
-        this.pendingLines.push(startLine + 1 + added.length);
-        this.pendingMoves.push(diff);
-        if (this.pendingLines.length >= MAX_PENDING_MOVES) this.applyMoves();
-      }
-      return;
-    }
-    this.applyMoves();
-    let starts = this.lineStarts;
-    // Lines after the edit move up or down the table (into a larger one when it is full).
     const after = startLine + 1 + added.length;
-    if (total > starts.length) {
-      starts = new Int32Array(Math.max(total, Math.ceil(starts.length * 1.5)));
-      starts.set(this.lineStarts.subarray(0, startLine + 1));
-      starts.set(this.lineStarts.subarray(endLine + 1, this.lineTotal), after);
-    } else starts.copyWithin(after, endLine + 1, this.lineTotal);
-    for (let i = 0; i < added.length; i++) starts[startLine + 1 + i] = added[i] ?? 0;
-    if (diff !== 0) for (let i = after; i < total; i++) starts[i] = (starts[i] ?? 0) + diff;
-    this.lineStarts = starts;
-    this.lineTotal = total;
+    if (added.length !== removed) {
+      // Lines after the edit move up or down the table (into a larger one when it is full), and
+      // pending moves with them: one from a removed line now starts at the first line after the edit.
+      if (total > this.lineStarts.length) {
+        const grown = new Int32Array(Math.max(total, Math.ceil(this.lineStarts.length * 1.5)));
+        grown.set(this.lineStarts.subarray(0, startLine + 1));
+        grown.set(this.lineStarts.subarray(endLine + 1, this.lineTotal), after);
+        this.lineStarts = grown;
+      } else this.lineStarts.copyWithin(after, endLine + 1, this.lineTotal);
+      this.lineTotal = total;
+      const shift = added.length - removed;
+      this.pendingLines = this.pendingLines.map((line) => (line <= startLine ? line : line <= endLine + 1 ? after : line + shift));
+      const lines = this.pendingLines;
+      // Moves now starting at the same line are one move.
+      for (let i = lines.length - 1; i > 0; i--) {
+        if (lines[i] !== lines[i - 1]) continue;
+        this.pendingMoves[i - 1] = (this.pendingMoves[i - 1] ?? 0) + (this.pendingMoves[i] ?? 0);
+        lines.splice(i, 1);
+        this.pendingMoves.splice(i, 1);
+      }
+      this.sumMovesFrom(0);
+    }
+    // The edit's own lines are stored net of the moves pending where they stand; the lines after it move by the edit's length.
+    for (let i = 0; i < added.length; i++) this.lineStarts[startLine + 1 + i] = (added[i] ?? 0) - this.pendingMoveOf(startLine + 1 + i);
+    if (diff !== 0) this.addMove(after, diff);
   }
 
   /** The line holding `offset`: the last line starting at or before it. */

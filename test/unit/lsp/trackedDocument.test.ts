@@ -32,15 +32,18 @@ describe('tracked document', () => {
     fc.assert(
       fc.property(insertedText, fc.array(fc.record({ start: position, end: position, text: insertedText, full: fc.integer({ min: 0, max: 9 }).map((n) => n === 0) }), { minLength: 1, maxLength: 45 }), (initial, edits) => {
         const expected = TextDocument.create('file:///a', 'sip', 1, initial);
-        const actual = new TrackedDocument('file:///a', 'sip', 1, initial);
-        same(expected, actual);
+        // Also with line moves applied every few edits rather than rarely.
+        const actuals = [new TrackedDocument('file:///a', 'sip', 1, initial), new TrackedDocument('file:///a', 'sip', 1, initial, { maxPendingMoves: 3 })];
+        for (const actual of actuals) same(expected, actual);
         let version = 1;
         for (const edit of edits) {
           const change = edit.full ? { text: edit.text } : { range: { start: on(expected, edit.start), end: on(expected, edit.end) }, text: edit.text };
           TextDocument.update(expected, [change], ++version);
-          actual.update([change], version);
-          assert.equal(actual.version, version);
-          same(expected, actual);
+          for (const actual of actuals) {
+            actual.update([change], version);
+            assert.equal(actual.version, version);
+            same(expected, actual);
+          }
         }
       }),
       { numRuns: 200, seed: 3 },
@@ -50,10 +53,18 @@ describe('tracked document', () => {
   it('answers as TextDocument through a long run of typing within lines', () => {
     const initial = Array.from({ length: 40 }, (_, i) => `Header-${i}: value ${i}`).join('\r\n');
     const expected = TextDocument.create('file:///a', 'sip', 1, initial);
-    const actual = new TrackedDocument('file:///a', 'sip', 1, initial);
+    const actual = new TrackedDocument('file:///a', 'sip', 1, initial, { maxPendingMoves: 32 });
     for (let i = 0; i < 150; i++) {
       const line = (i * 7) % 40;
-      const change = i % 5 === 4 ? { range: { start: { line, character: 2 }, end: { line, character: 4 } }, text: '' } : { range: { start: { line, character: 10 }, end: { line, character: 10 } }, text: 'ab' };
+      // Mostly typing within lines, with now and then a line split or two lines joined.
+      const change =
+        i % 13 === 6
+          ? { range: { start: { line, character: 5 }, end: { line, character: 5 } }, text: '\r\n' }
+          : i % 17 === 8
+            ? { range: { start: { line, character: 1000 }, end: { line: line + 1, character: 0 } }, text: '' }
+            : i % 5 === 4
+              ? { range: { start: { line, character: 2 }, end: { line, character: 4 } }, text: '' }
+              : { range: { start: { line, character: 10 }, end: { line, character: 10 } }, text: 'ab' };
       TextDocument.update(expected, [change], i + 2);
       actual.update([change], i + 2);
       if (i % 10 === 0) same(expected, actual);
