@@ -265,20 +265,26 @@ function breaksIn(text: string, offset: number): number[] {
   return result;
 }
 
-/** Line starts of `text`, straight into a typed array (a large trace has a million lines). */
+/**
+ * Line starts of `text`, straight into a typed array sized once (a large trace has a million lines;
+ * a grown array would leave the smaller one behind as garbage outside the heap).
+ */
 function lineStartsOf(text: string): [Int32Array, number] {
-  let starts = new Int32Array(Math.max(16, text.length >> 5));
   let count = 1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code !== CR && code !== LF) continue;
     if (code === CR && text.charCodeAt(i + 1) === LF) i++;
-    if (count === starts.length) {
-      const grown = new Int32Array(starts.length * 2);
-      grown.set(starts);
-      starts = grown;
-    }
-    starts[count++] = i + 1;
+    count++;
+  }
+  // Room for the lines typing adds, so that pressing Enter rarely copies the table.
+  const starts = new Int32Array(count + 64);
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== CR && code !== LF) continue;
+    if (code === CR && text.charCodeAt(i + 1) === LF) i++;
+    starts[line++] = i + 1;
   }
   return [starts, count];
 }
