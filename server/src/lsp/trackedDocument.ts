@@ -3,7 +3,8 @@
  * does (same positions, same handling of edits), without its cost per keystroke on a large text.
  * That one rebuilds its string on every change (which the engine then copies whole, 50 MB for a
  * large trace, and must collect again) and keeps line offsets in a plain array. Here the text is a
- * PieceText, joined only when a feature asks for the whole of it, and line starts are an Int32Array.
+ * PieceText, joined only when a feature asks for the whole of it, and typing leaves the line starts
+ * after the edit to be moved many edits at once.
  */
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
@@ -17,8 +18,13 @@ const LF = 10;
 
 export class TrackedDocument implements TextDocument {
   private text: PieceText;
-  /** Offset of each line's first character, lineStarts[0, lineTotal), before the pending moves below. */
-  private lineStarts: Int32Array;
+  /**
+   * Offset of each line's first character, lineStarts[0, lineTotal), before the pending moves below.
+   * A plain array, as TextDocument's: in the heap, where the collector's schedule counts it (a typed
+   * array of a million lines, outside it, made full collections land in the first requests after
+   * a large trace opened).
+   */
+  private lineStarts: number[];
   private lineTotal: number;
   /**
    * Moves not yet applied to lineStarts, by first line moved, ascending: lines from pendingLines[i]
@@ -199,14 +205,11 @@ export class TrackedDocument implements TextDocument {
     const total = this.lineTotal - removed + added.length;
     const after = startLine + 1 + added.length;
     if (added.length !== removed) {
-      // Lines after the edit move up or down the table (into a larger one when it is full), and
-      // pending moves with them: one from a removed line now starts at the first line after the edit.
-      if (total > this.lineStarts.length) {
-        const grown = new Int32Array(Math.max(total, Math.ceil(this.lineStarts.length * 1.5)));
-        grown.set(this.lineStarts.subarray(0, startLine + 1));
-        grown.set(this.lineStarts.subarray(endLine + 1, this.lineTotal), after);
-        this.lineStarts = grown;
-      } else this.lineStarts.copyWithin(after, endLine + 1, this.lineTotal);
+      // Lines after the edit move up or down the table, and pending moves with them: one from a
+      // removed line now starts at the first line after the edit.
+      const made = new Array<number>(added.length).fill(0);
+      if (made.length < 10_000) this.lineStarts.splice(startLine + 1, removed, ...made);
+      else this.lineStarts = this.lineStarts.slice(0, startLine + 1).concat(made, this.lineStarts.slice(endLine + 1));
       this.lineTotal = total;
       const shift = added.length - removed;
       this.pendingLines = this.pendingLines.map((line) => (line <= startLine ? line : line <= endLine + 1 ? after : line + shift));
@@ -265,26 +268,14 @@ function breaksIn(text: string, offset: number): number[] {
   return result;
 }
 
-/**
- * Line starts of `text`, straight into a typed array sized once (a large trace has a million lines;
- * a grown array would leave the smaller one behind as garbage outside the heap).
- */
-function lineStartsOf(text: string): [Int32Array, number] {
-  let count = 1;
+/** Offsets just after each line break of `text` (CR LF counts once), after a 0 for the first line. */
+function lineStartsOf(text: string): [number[], number] {
+  const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code !== CR && code !== LF) continue;
     if (code === CR && text.charCodeAt(i + 1) === LF) i++;
-    count++;
+    starts.push(i + 1);
   }
-  // Room for the lines typing adds, so that pressing Enter rarely copies the table.
-  const starts = new Int32Array(count + 64);
-  let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== CR && code !== LF) continue;
-    if (code === CR && text.charCodeAt(i + 1) === LF) i++;
-    starts[line++] = i + 1;
-  }
-  return [starts, count];
+  return [starts, starts.length];
 }
