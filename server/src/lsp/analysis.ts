@@ -120,7 +120,7 @@ export class AnalysisCache {
     if (entry.validation?.generation === generation) return entry.validation.state.findings;
     const options = this.optionsFor(settings, generation);
     const carried = entry.carried;
-    const state = carried && carried.generation === generation ? revalidate(carried.state, entry.source, entry.document, carried.change, options) : validateAll(entry.text, entry.document, options);
+    const state = carried && carried.generation === generation ? revalidate(carried.state, entry.source, entry.document, carried.change, options, { previousDiscarded: true }) : validateAll(entry.text, entry.document, options);
     entry.validation = { generation, state };
     delete entry.carried;
     return state.findings;

@@ -140,7 +140,7 @@ describe('incremental re-parse', () => {
             text = next;
             pieces = nextPieces;
             document = result.document;
-            validation = revalidate(validation, inPieces ? pieces : text, document, result.change, options);
+            validation = revalidate(validation, inPieces ? pieces : text, document, result.change, options, { previousDiscarded: inPieces });
             // Reusing views requires that nothing remembers header values read from a version's whole
             // text, as in the server: the reads here are then transient.
             if (inPieces) transiently(() => compare(text, document, validation, options));

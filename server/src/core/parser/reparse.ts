@@ -94,7 +94,8 @@ export interface ReparseOptions {
    * shiftMessage for why there are new ones): those before the edit as they are, those after it
    * moved in place (shiftMessageInPlace), so a keystroke allocates nothing per message. Only when
    * the previous document is not read again and nothing read header values of it from its whole
-   * text (values remembered per view hold that text and its offsets).
+   * text (values remembered per view hold that text and its offsets). When the edit keeps the
+   * number of messages, the previous document's list of messages is updated in place too.
    */
   readonly reuseViews?: boolean;
 }
@@ -142,8 +143,10 @@ export function reparseWithChange(previous: SipDocument, previousText: TextSourc
   const endOld = Math.min(right + 1, n);
   // Sized once: no array growth for the (usually many) messages after the edit.
   const endNew = keptBefore + parsed.length;
-  const messages = new Array<SipMessage>(endNew + n - endOld);
-  for (let i = 0; i < keptBefore; i++) {
+  // With the views reused and as many messages as before, the previous list itself is updated.
+  const inPlace = options.reuseViews === true && endNew === endOld;
+  const messages = inPlace ? (old as SipMessage[]) : new Array<SipMessage>(endNew + n - endOld);
+  if (!inPlace) for (let i = 0; i < keptBefore; i++) {
     const message = old[i] as SipMessage;
     // A message as a parse made it is kept too: values remembered on it hold the text it was parsed
     // from, which it holds anyway, at offsets that never change.

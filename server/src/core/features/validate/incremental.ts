@@ -214,20 +214,30 @@ function validateAllNow(text: string, document: SipDocument, options: ValidateOp
  * each group of messages is checked against a short string cut from it, with views of the messages
  * moved to that string's offsets, so a text that is not one string yet (see TextSource) stays so.
  */
-export function revalidate(previous: Validation, text: TextSource, document: SipDocument, change: ReparseChange, options: ValidateOptions): Validation {
-  return transiently(() => revalidateNow(previous, text, document, change, options));
+export interface RevalidateOptions {
+  /**
+   * `previous` is not used again: when the edit kept the number of messages, its per-message arrays
+   * are updated in place and become the new validation's, so that a keystroke in a long trace
+   * leaves no arrays of a hundred thousand entries behind for the collector.
+   */
+  readonly previousDiscarded?: boolean;
 }
 
-function revalidateNow(previous: Validation, text: TextSource, document: SipDocument, change: ReparseChange, options: ValidateOptions): Validation {
+export function revalidate(previous: Validation, text: TextSource, document: SipDocument, change: ReparseChange, options: ValidateOptions, reuse: RevalidateOptions = {}): Validation {
+  return transiently(() => revalidateNow(previous, text, document, change, options, reuse));
+}
+
+function revalidateNow(previous: Validation, text: TextSource, document: SipDocument, change: ReparseChange, options: ValidateOptions, reuse: RevalidateOptions): Validation {
   const messages = document.messages;
   const oldCount = previous.messageCount;
   const everything = change.firstOld === 0 && change.endOld === oldCount;
   if (options !== previous.options || everything || oldCount < 2 !== messages.length < 2 || previous.entries.length !== oldCount) return validateAll(text.toString(), document, options);
   const { firstOld, endOld, endNew, delta } = change;
+  const inPlace = reuse.previousDiscarded === true && endNew === endOld && previous.keys.length === 2 * messages.length;
   const added: Entry[] = [];
   const { keyNames } = previous;
-  const keys = new Int32Array(2 * messages.length);
-  keys.set(previous.keys.subarray(0, 2 * firstOld));
+  const keys = inPlace ? previous.keys : new Int32Array(2 * messages.length);
+  if (!inPlace) keys.set(previous.keys.subarray(0, 2 * firstOld));
   const affected = new Set<number>();
   for (let i = 2 * firstOld; i < 2 * endOld; i++) if ((previous.keys[i] ?? -1) >= 0) affected.add(previous.keys[i] ?? -1);
   const local = around(text, messages, firstOld, endNew);
@@ -240,15 +250,15 @@ function revalidateNow(previous: Validation, text: TextSource, document: SipDocu
     added.push({ own: detached(messageFindings(local.text, document, view, options)), trace: NONE });
   }
   // Copied whole and spliced (a block copy), not pushed one by one: tens of thousands of entries.
-  const entries: Entry[] = previous.entries.slice();
+  const entries: Entry[] = inPlace ? (previous.entries as Entry[]) : previous.entries.slice();
   entries.splice(firstOld, endOld - firstOld, ...added);
   const kept = firstOld + added.length;
-  const deltas = new Int32Array(entries.length);
-  deltas.set(previous.deltas.subarray(0, firstOld));
+  const deltas = inPlace ? previous.deltas : new Int32Array(entries.length);
+  if (!inPlace) deltas.set(previous.deltas.subarray(0, firstOld));
   // The new messages' findings were found at the cut's offsets: the cut's start moves them into place.
   deltas.fill(local.offset, firstOld, kept);
   for (let i = kept, j = endOld; i < deltas.length; i++, j++) deltas[i] = (previous.deltas[j] ?? 0) + delta;
-  keys.set(previous.keys.subarray(2 * endOld), 2 * kept);
+  if (!inPlace) keys.set(previous.keys.subarray(2 * endOld), 2 * kept);
 
   // Messages whose groups may have changed: their trace findings are found again.
   const positions: number[] = [];
