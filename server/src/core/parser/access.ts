@@ -176,6 +176,7 @@ function valueOf<T>(text: string, header: Header, kind: string, parse: (text: st
 }
 
 export function callId(message: SipMessage): string | null {
+  if (message.firstValue) return message.firstValue('call-id') ?? null;
   return firstHeader(message, 'Call-ID')?.value ?? null;
 }
 

@@ -46,7 +46,6 @@ function contentLengthOf(store: HeaderStore, from: number, to: number): number |
  */
 class ParsedMessage implements SipMessage {
   private headerViews: readonly Header[] | undefined;
-  private spanObject: Span | undefined;
   private readonly startLineGiven: boolean;
 
   constructor(
@@ -78,9 +77,15 @@ class ParsedMessage implements SipMessage {
     return (this.headerViews ??= this.store.views(this.firstHeader, this.endHeader));
   }
 
+  firstValue(key: string): string | undefined {
+    const views = this.headerViews;
+    if (views) return views.find((header) => header.key === key)?.value;
+    for (let slot = this.firstHeader; slot < this.endHeader; slot++) if (this.store.key(slot) === key) return this.store.value(slot);
+    return undefined;
+  }
+
   releaseHeaders(): void {
     this.headerViews = undefined;
-    this.spanObject = undefined;
     // A start line read again from the text on access goes too (a glued one was given, and stays).
     if (!this.startLineGiven) this.startLineObject = null;
   }
@@ -91,7 +96,9 @@ class ParsedMessage implements SipMessage {
   }
 
   get span(): Span {
-    return (this.spanObject ??= { start: this.start, end: this.end });
+    // Made on each access, not kept: a pass that reads every message's span (the document index)
+    // would otherwise leave an object per message behind for the message's life.
+    return { start: this.start, end: this.end };
   }
 }
 

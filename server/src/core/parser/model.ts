@@ -168,11 +168,17 @@ export interface SipMessage {
   readonly context: LogContext | null;
   readonly problems: readonly ParseProblem[];
   /**
-   * Lets go of the objects made on first access to `headers`, `startLine` and `span` (they are made
-   * again when next asked for). A pass over every message, such as validation, calls it so that a
+   * Lets go of the objects made on first access to `headers` and `startLine` (they are made again
+   * when next asked for). A pass over every message, such as validation, calls it so that a
    * long trace does not keep objects per header and per start line for its whole life.
    */
   releaseHeaders?(): void;
+  /**
+   * The value of the first header whose key (lower-case canonical name) is `key`, read without
+   * making header objects: for passes that need one value of every message, such as the Call-IDs
+   * that group a long trace into calls.
+   */
+  firstValue?(key: string): string | undefined;
 }
 
 export interface BodyInfo extends Span {

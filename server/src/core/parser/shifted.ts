@@ -160,6 +160,10 @@ class ShiftedMessage implements SipMessage {
   get headers(): readonly Header[] {
     return (this.built.headers ??= this.base.headers.map((header) => new ShiftedHeader(header, this.delta, this.base.firstLine)));
   }
+  firstValue(key: string): string | undefined {
+    // A header's value does not move with its offsets.
+    return this.base.firstValue ? this.base.firstValue(key) : this.base.headers.find((header) => header.key === key)?.value;
+  }
   releaseHeaders(): void {
     if (this.parts) this.parts.headers = undefined;
     this.base.releaseHeaders?.();
