@@ -100,9 +100,9 @@ export class AnalysisCache {
     this.pending.delete(document.uri);
     let entry: Entry;
     if (cached && pending?.changes && pending.from === cached.version && pending.to === document.version) {
-      // The previous version is replaced here, and if no feature read its whole text, nothing read
-      // header values from it: its message views remember nothing and can be reused (see ReparseOptions).
-      const reuseViews = cached.source instanceof PieceText && !cached.source.everJoined;
+      // The previous version is replaced here and never read again: its message views can be reused
+      // (the re-parse forgets the values features remembered from its text; see ReparseOptions).
+      const reuseViews = cached.source instanceof PieceText;
       const { document: parsed, change } = reparseWithChange(cached.document, cached.source, pending.changes, source, { reuseViews });
       followReparse(cached.document, parsed, change);
       entry = new Entry(document.version, source, parsed);

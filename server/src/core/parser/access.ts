@@ -49,12 +49,21 @@ function recall(owner: object, kind: string): unknown {
   return at === -1 ? MISSING : (cache as Remembered)[at];
 }
 
+/**
+ * Owners given lasting values since the last forgetLasting(), held weakly: a closed document's
+ * objects must not be kept alive by this list.
+ */
+let lastingOwners: WeakRef<object>[] = [];
+
 function keep<T>(owner: object, kind: string, value: T): T {
   let cache = scratch ? scratch.get(owner) : memo.get(owner);
   if (!cache) {
     cache = [];
     if (scratch) scratch.set(owner, cache);
-    else memo.set(owner, cache);
+    else {
+      memo.set(owner, cache);
+      lastingOwners.push(new WeakRef(owner));
+    }
   }
   cache.push(kind, value);
   return value;
@@ -63,6 +72,20 @@ function keep<T>(owner: object, kind: string, value: T): T {
 function remember<T>(owner: object, kind: string, compute: () => T): T {
   const known = recall(owner, kind);
   return known !== MISSING ? (known as T) : keep(owner, kind, compute());
+}
+
+/**
+ * Forgets every value remembered outside transient passes since the last call. Remembered values
+ * hold pieces of the text they were read from: a re-parse that keeps message views for the next
+ * version (ReparseOptions.reuseViews) calls this, so that no view keeps an older version's text
+ * alive. Values are read again when next asked for.
+ */
+export function forgetLasting(): void {
+  for (const owner of lastingOwners) {
+    const alive = owner.deref();
+    if (alive) memo.delete(alive);
+  }
+  lastingOwners = [];
 }
 
 /**

@@ -12,6 +12,7 @@
  * Whenever that cannot be shown (the neighbours differ, the edit reaches the format detection sample
  * and the format changes, the previous parse stopped early), the whole text is parsed again.
  */
+import { forgetLasting } from './access';
 import { parseDocument } from './document';
 import { DETECTION_SAMPLE, detectFormat } from './formats';
 import type { LogContext, ParseProblem, SipDocument, SipMessage, Span } from './model';
@@ -93,9 +94,9 @@ export interface ReparseOptions {
    * Reuse the previous document's views of the kept messages instead of making new ones (see
    * shiftMessage for why there are new ones): those before the edit as they are, those after it
    * moved in place (shiftMessageInPlace), so a keystroke allocates nothing per message. Only when
-   * the previous document is not read again and nothing read header values of it from its whole
-   * text (values remembered per view hold that text and its offsets). When the edit keeps the
-   * number of messages, the previous document's list of messages is updated in place too.
+   * the previous document is not read again. Values features remembered outside transient passes
+   * are forgotten first (forgetLasting): they hold the previous text and its offsets. When the edit
+   * keeps the number of messages, the previous document's list of messages is updated in place too.
    */
   readonly reuseViews?: boolean;
 }
@@ -144,6 +145,8 @@ export function reparseWithChange(previous: SipDocument, previousText: TextSourc
   // Sized once: no array growth for the (usually many) messages after the edit.
   const endNew = keptBefore + parsed.length;
   // With the views reused and as many messages as before, the previous list itself is updated.
+  // Reused views must not carry values remembered from the previous text (its offsets, its memory).
+  if (options.reuseViews === true) forgetLasting();
   const inPlace = options.reuseViews === true && endNew === endOld;
   const messages = inPlace ? (old as SipMessage[]) : new Array<SipMessage>(endNew + n - endOld);
   if (!inPlace) for (let i = 0; i < keptBefore; i++) {

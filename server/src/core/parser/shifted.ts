@@ -29,9 +29,9 @@ export function isView(message: SipMessage): boolean {
 
 /**
  * As shiftMessage, but a view is moved and renumbered in place rather than copied: its previous
- * document sees the move too. Only for a document that is not read again and whose views remember
- * nothing read from its whole text (header values remembered per view would keep the old offsets);
- * then a keystroke allocates nothing per later message.
+ * document sees the move too. Only for a document that is not read again, after forgetLasting()
+ * (values remembered per view would keep the old offsets); then a keystroke allocates nothing per
+ * later message.
  */
 export function shiftMessageInPlace(message: SipMessage, delta: number, index: number): SipMessage {
   if (!(message instanceof ShiftedMessage)) return shiftMessage(message, delta, index);
@@ -144,6 +144,8 @@ class ShiftedMessage implements SipMessage {
     if (delta === 0 && index === this.index) return;
     this.delta += delta;
     this.index = index;
+    // The parts built at the old offsets go; values features remembered for the view itself were
+    // forgotten by the re-parse that moves it (forgetLasting).
     this.parts = undefined;
   }
 
