@@ -37,11 +37,6 @@ export class PieceText implements TextSource {
     return new PieceText(text === '' ? [] : [text], text === '' ? [] : [0], text.length);
   }
 
-  /** Whether the text was ever one string (toString, or made from one): false means nothing has read all of it. */
-  get everJoined(): boolean {
-    return this.joined !== undefined;
-  }
-
   /** How many pieces the text is made of: 1 once joined. */
   get pieceCount(): number {
     return this.joined !== undefined ? 1 : this.pieces.length;
