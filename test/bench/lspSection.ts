@@ -78,7 +78,7 @@ function symbolCount(s: readonly LspSample[]): string {
   return `${med(s, (x) => x.symbols)} top-level, ${all} in all${capped}`;
 }
 
-function budgetRows(result: SizeResult, nodeStart: number): Row[] {
+function budgetRows(result: SizeResult, nodeStart: number, startups: readonly number[]): Row[] {
   const s = result.samples;
   const keys = pooledKeystrokes(s);
   const keysCpu = pooled(s.flatMap((x) => x.keystrokesCpu));
@@ -94,10 +94,11 @@ function budgetRows(result: SizeResult, nodeStart: number): Row[] {
   const symbolsCpu = med(s, (x) => x.symbolsCpuMs);
   const folding = med(s, (x) => x.foldingMs);
   const foldingCpu = med(s, (x) => x.foldingCpuMs);
-  const startup = med(s, (x) => x.startupMs);
+  // Start-up does not depend on the trace: the median over every fresh server of the section.
+  const startup = median([...startups]);
   const three = (x: Spread): string => `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}`;
   return [
-    { figure: 'server start → initialize result (stand-in for activation → ready)', budget: '≤ 150 ms', measured: ms(startup), baseline: `bare \`node -e 0\`: ${ms(nodeStart)}`, ratio: startup / nodeStart, pass: startup <= 150 },
+    { figure: `server start → initialize result (stand-in for activation → ready; median of the section's ${startups.length} fresh servers)`, budget: '≤ 150 ms', measured: ms(startup), baseline: `bare \`node -e 0\`: ${ms(nodeStart)}`, ratio: startup / nodeStart, pass: startup <= 150 },
     { figure: `open → diagnostics published (${med(s, (x) => x.diagnostics)} diagnostics)`, budget: '≤ 1.0 s', measured: `${ms(open)} (${cpu(openCpu)})`, baseline: `bare line scan: ${ms(result.scanMs)}; parse alone: ${ms(result.parseMs)}`, ratio: open / result.scanMs, pass: open <= 1000, cpuPass: openCpu <= 1000 },
     { figure: `keystroke → diagnostics p50 / p95 (${keys.n} ${keys.n === 1 ? 'edit' : 'edits'} in all, pooled)`, budget: 'p95 ≤ 20 ms', measured: `${ms(keys.p50)} / ${ms(keys.p95)} (${cpu(keysCpu.p50)} / ${ms(keysCpu.p95)})`, baseline: `request round trip p95: ${ms(ping.p95)}`, ratio: keys.p95 / ping.p95, pass: keys.p95 <= 20, cpuPass: keysCpu.p95 <= 20 },
     { figure: `hover p50 / p95 / p99 (${hover.n / s.length} positions a run)`, budget: 'p99 ≤ 5 ms', measured: `${three(hover)} (${cpu(hoverCpu.p99)} p99)`, baseline: `round trip: ${three(ping)}`, ratio: hover.p99 / ping.p99, pass: hover.p99 <= 5, cpuPass: hoverCpu.p99 <= 5 },
@@ -154,7 +155,7 @@ function notes(result: SizeResult, rows: readonly Row[]): string[] {
   if (failed('keystroke')) {
     const share = keysCpu.p50 / openCpu;
     out.push(
-      `Keystrokes are not met: p50 ${ms(keys.p50)} (server CPU ${ms(keysCpu.p50)}), ${(share * 100).toFixed(0)}% of an open${keys.n < 100 * result.samples.length ? ` (keystrokes stop when the size's time budget is spent, hence ${keys.n} ${keys.n === 1 ? 'edit' : 'edits'} instead of 100 a run)` : ''}. Edits are already incremental: only the touched messages and their neighbours are re-parsed and re-checked, and the trace checks run only over the calls the edit reaches. What still costs the whole document per keystroke is the editor library's copy of the text and its line offsets, the passes that carry the document index and the kept findings over (one step per message), and collecting their garbage (the p95). It would take a piece-table text and index structures updated in place.`,
+      `Keystrokes are not met: p50 ${ms(keys.p50)} (server CPU ${ms(keysCpu.p50)}), ${(share * 100).toFixed(0)}% of an open${keys.n < 100 * result.samples.length ? ` (keystrokes stop when the size's time budget is spent, hence ${keys.n} ${keys.n === 1 ? 'edit' : 'edits'} instead of 100 a run)` : ''}. Edits are incremental: only the touched messages and their neighbours are re-parsed and re-checked, the trace checks run only over the calls the edit reaches, the server keeps the text in pieces (no 50 MB copy per keystroke) and reuses the message views. The median no longer grows with the file; the p95 is garbage collection, which on this bench shares the pinned core with the server: it would take the per-version arrays that still copy one entry per message (the document index's Call-IDs, timestamps and starts; the kept findings) updated in place as well.`,
     );
   }
   if (failed('hover') || failed('completion')) out.push('Hover or completion p99 is over 5 ms of server CPU: the slow tail is the first request after an edit, which brings the document index up to date; it would take an index updated in place rather than carried over.');
@@ -170,7 +171,8 @@ export function lspSection(options: LspOptions): Section {
   const largest = growth[growth.length - 1];
   if (!largest) return { title: 'Language server', intro: '', rows: [], notes: ['No sizes to measure.'] };
   const formats = options.otherFormats.map((format) => measureSize(options, format, 10, 1));
-  const rows = budgetRows(largest, nodeStart);
+  const startups = [...growth, ...formats].flatMap((result) => result.samples.map((sample) => sample.startupMs));
+  const rows = budgetRows(largest, nodeStart, startups);
   const formatRows = [growth.find((r) => r.bytes < 20e6 && r.bytes > 5e6), ...formats].filter((r): r is SizeResult => r !== undefined);
   const extra = [
     `### Growth (sipp traces; median of ${options.runs} fresh server processes per size)`,
