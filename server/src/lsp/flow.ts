@@ -3,7 +3,7 @@
  * CodeLens above dialog-creating requests that opens it (`sipls.showFlow`, registered by the client).
  */
 import type { CodeLens, Command } from 'vscode-languageserver';
-import type { SipDocument } from '../core/parser/model';
+import { messageStartingAt } from '../core/parser/document';
 import { callChoices, dialogLensTitle, dialogLenses, renderMermaid, renderSvg, selectFlow, type CallChoice, type CallFlow, type GroupBy } from '../core/features/flow';
 import { prefixLines } from './prefixLines';
 import { guard, type ServerState } from './state';
@@ -68,7 +68,7 @@ export function registerFlow(state: ServerState): void {
     if (!data || !document) return null;
     const analysis = cache.get(document);
     // A lens from an older version: its request is the message whose start line is where the lens now is.
-    const message = data.version === document.version ? data.message : messageStartingAt(analysis.document, document.offsetAt(lens.range.start));
+    const message = data.version === document.version ? data.message : messageStartingAt(analysis.document.messages, document.offsetAt(lens.range.start));
     const line = analysis.document.messages[message]?.startLine;
     if (message < 0 || line?.kind !== 'request') return null;
     return { range: lens.range, command: showFlow(document.uri, data.callId, dialogLensTitle(analysis.text, analysis.document, message)) };
@@ -96,19 +96,4 @@ function lensData(value: unknown): LensData | null {
 
 function showFlow(uri: string, callId: string, title: string): Command {
   return { title, command: SHOW_FLOW_COMMAND, arguments: [uri, callId] };
-}
-
-/** Index of the message whose start line begins at `offset`, or -1. */
-function messageStartingAt(document: SipDocument, offset: number): number {
-  const messages = document.messages;
-  let lo = 0;
-  let hi = messages.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const start = messages[mid]?.span.start ?? 0;
-    if (start === offset) return mid;
-    if (start < offset) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

@@ -33,3 +33,20 @@ export function parseDocument(text: string, options: ParseOptions = {}): SipDocu
   }
   return { format: format.id, messages, problems };
 }
+
+/**
+ * Index of the message whose start line begins at `offset`, or -1: findings and lenses name a
+ * message by its start line. A binary search, messages being in document order.
+ */
+export function messageStartingAt(messages: readonly SipMessage[], offset: number): number {
+  let lo = 0;
+  let hi = messages.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = messages[mid]?.span.start ?? 0;
+    if (start === offset) return mid;
+    if (start < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

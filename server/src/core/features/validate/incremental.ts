@@ -14,6 +14,7 @@ import type { ReparseChange } from '../../parser/reparse';
 import { shiftMessage } from '../../parser/shifted';
 import type { TextSource } from '../../parser/textSource';
 import { transiently } from '../../parser/access';
+import { messageStartingAt } from '../../parser/document';
 import { CHECKS } from './catalog';
 import { primeTraceFacts, TRACE_CHECKS, traceFactsOf, traceKeys, type TraceFacts } from './checks/trace';
 import { plainFix, plainSpan, type Check, type Finding, type Fix, type Report, type Severity, type ValidateOptions } from './types';
@@ -125,20 +126,6 @@ function messageFindings(text: string, document: SipDocument, message: SipMessag
   // Its findings and facts are taken: the header objects the checks made need not stay with it.
   message.releaseHeaders?.();
   return found.length > 0 ? found : NONE;
-}
-
-/** Index of the message whose start line begins at the offset (trace checks report on start lines), or -1. */
-function messageStartingAt(messages: readonly SipMessage[], offset: number): number {
-  let lo = 0;
-  let hi = messages.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const start = messages[mid]?.span.start ?? 0;
-    if (start === offset) return mid;
-    if (start < offset) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /**
