@@ -6,26 +6,15 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parseDocument } from '../../../server/src/core/parser/document';
 import type { Level, Severity } from '../../../server/src/core/features/validate';
 import { BatchChecker, rebuildBatch, type BatchPlace, type CheckedBatch, type FindingStreamOptions } from '../../../server/src/core/stream';
 import { runFileJob, type BatchPool, type CheckJob } from '../../../server/src/cli/fileJob';
 import { workersFor } from '../../../server/src/cli/run';
 import { FIXTURES } from '../../support/paths';
-
-function fixtureFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return fixtureFiles(path);
-    return /\.(tsv|md|json|xml|csv)$/.test(entry.name) ? [] : [path];
-  });
-}
-
-async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
-}
+import { chunked, fixtureFiles } from '../../support/fixtureFiles';
 
 /** Workers in this thread: requests and answers are structured-cloned, and later requests may be answered first. */
 class ClonePool implements BatchPool {

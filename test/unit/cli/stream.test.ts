@@ -10,16 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateTrace } from '../../bench/generate';
 import { CLI_MAIN, FIXTURES } from '../../support/paths';
+import { fixtureFiles } from '../../support/fixtureFiles';
 
 function sipls(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [CLI_MAIN, ...args], { encoding: 'utf8', input, timeout: 120_000, maxBuffer: 64 << 20 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function fixtureFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? fixtureFiles(join(dir, entry.name)) : /\.(tsv|md|json|xml|csv)$/.test(entry.name) ? [] : [join(dir, entry.name)]))
-    .sort();
 }
 
 describe('sipls check / messages with worker threads', () => {

@@ -6,8 +6,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parseDocument } from '../../../server/src/core/parser/document';
 import type { FormatId } from '../../../server/src/core/parser/model';
 import { severityRank, validate, type Level, type Severity } from '../../../server/src/core/features/validate';
@@ -17,20 +17,9 @@ import { messageJsonLine, messageTextLine, runFileJob, type FileJob } from '../.
 import { DocumentStream } from '../../../server/src/core/stream';
 import { generateTrace } from '../../bench/generate';
 import { FIXTURES } from '../../support/paths';
+import { chunked, fixtureFiles } from '../../support/fixtureFiles';
 
 const CHUNK_SIZES = [1, 7, 64, 4096];
-
-function fixtureFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return fixtureFiles(path);
-    return /\.(tsv|md|json|xml|csv)$/.test(entry.name) ? [] : [path];
-  });
-}
-
-async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
-}
 
 /** What `sipls check` printed before streaming: the whole text parsed and validated at once (every check run, then filtered). */
 function inMemoryCheck(name: string, bytes: Uint8Array, levels: Readonly<Record<string, Level>> = {}, minSeverity: Severity = 'hint'): string {

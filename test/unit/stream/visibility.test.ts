@@ -5,21 +5,13 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseDocument } from '../../../server/src/core/parser/document';
 import { checkById, CHECKS, severityRank, validate } from '../../../server/src/core/features/validate';
 import { TRACE_CHECKS } from '../../../server/src/core/features/validate/checks/trace';
 import { checksBelow } from '../../../server/src/core/stream/visibility';
 import { FIXTURES } from '../../support/paths';
-
-function fixtureFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return fixtureFiles(path);
-    return /\.(tsv|md|json|xml|csv)$/.test(entry.name) ? [] : [path];
-  });
-}
+import { fixtureFiles } from '../../support/fixtureFiles';
 
 describe('checks left out below --min-severity', () => {
   it('no finding is more severe than its check\'s default when no level is configured', () => {
