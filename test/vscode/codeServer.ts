@@ -13,6 +13,7 @@ import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { generateTrace } from '../bench/generate';
 import { ensureHarness } from './install';
 import { closeBrowser, killGroup, launchBrowser, startServer, stopServer, workbenchUrl, type BrowserContext } from './workbench';
 
@@ -33,6 +34,9 @@ const WORKSPACE_FILES: ReadonlyArray<readonly [string, string]> = [
   ['test/fixtures/traces/asterisk-pjsip/full-log-register-call-options.log', 'asterisk.siplog'],
   ['test/fixtures/webview/script-in-headers.log', 'flow_trace.siplog'],
 ];
+
+/** The generated trace in the workspace (see makeWorkspace). */
+export const MANY_DIALOGS = 'many_dialogs_messages.log';
 
 export interface RunOptions {
   readonly extensionDevelopmentPath?: string;
@@ -55,6 +59,8 @@ export interface RunResult {
 export function makeWorkspace(dir: string): void {
   mkdirSync(join(dir, '.vscode'), { recursive: true });
   for (const [from, to] of WORKSPACE_FILES) copyFileSync(join(REPO_ROOT, from), join(dir, to));
+  // A SIPp trace with more dialogs than get CodeLens titles at once: the editor resolves the ones on screen.
+  writeFileSync(join(dir, MANY_DIALOGS), generateTrace('sipp', 2_500_000).text);
   // No "Open as SIP trace" prompt for capture.log: the suite switches it with the command.
   writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'sipls.detectTraces': false }, null, 2));
 }

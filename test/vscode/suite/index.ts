@@ -317,6 +317,22 @@ test('the CodeLens above an INVITE opens the ladder for its call', async () => {
   assert.equal(shown?.callId, '2-17376@127.0.0.1');
 });
 
+test('in a trace with thousands of dialogs, VS Code resolves the CodeLens titles it shows', async () => {
+  const document = await open('many_dialogs_messages.log');
+  // Without a count the editor's command returns the lenses as the server gave them: no titles yet.
+  const unresolved = await waitFor('CodeLens on the large trace', async () => {
+    const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    return found && found.length > 500 ? found : undefined;
+  });
+  assert.ok(unresolved.every((l) => !l.command || l.command.title === ''), 'titles are left to codeLens/resolve');
+  const resolved = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 3);
+  const titled = resolved.filter((l) => l.command?.command === 'sipls.showFlow');
+  assert.ok(titled.length >= 3, JSON.stringify(resolved.slice(0, 3).map((l) => l.command)));
+  assert.match(titled[0]?.command?.title ?? '', /^INVITE → /);
+  assert.equal(typeof titled[0]?.command?.arguments?.[1], 'string', 'the lens opens the ladder of its call');
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+});
+
 test('the ladder exports as SVG and as Mermaid, as its Save buttons do', async () => {
   const document = await open(FLOW_TRACE);
   await vscode.commands.executeCommand('sipls.showFlow', document.uri, '2-17376@127.0.0.1');
