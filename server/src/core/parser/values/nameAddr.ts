@@ -5,7 +5,7 @@
  */
 import { indexWithin } from '../lines';
 import type { Token } from '../model';
-import { parseParams, separatorAt, skipSpace, tokenAt, trimSpaceEnd, type Param } from './scan';
+import { parseListOutside, parseParams, skipSpace, tokenAt, trimSpaceEnd, type Param } from './scan';
 import { parseUri, type Uri } from './uri';
 
 export interface NameAddr {
@@ -97,11 +97,5 @@ export function findOpenBracket(text: string, start: number, end: number): numbe
 
 /** A comma-separated list of name-addrs (Contact, Route, Record-Route ...). */
 export function parseNameAddrList(text: string, start: number, end: number): NameAddr[] {
-  const addresses: NameAddr[] = [];
-  for (let s = start; ; ) {
-    const e = separatorAt(text, s, end, 44 /* , */);
-    if (skipSpace(text, s, e) < e) addresses.push(parseNameAddr(text, s, e));
-    if (e >= end) return addresses;
-    s = e + 1;
-  }
+  return parseListOutside(text, start, end, parseNameAddr);
 }

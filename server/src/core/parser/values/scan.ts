@@ -66,6 +66,20 @@ export function splitOutside(text: string, start: number, end: number, separator
   }
 }
 
+/**
+ * The comma-separated list in text[start, end), each non-blank element parsed by `parse` (commas
+ * inside quotes or angle brackets do not split): Via, Contact, Route and other list headers.
+ */
+export function parseListOutside<T>(text: string, start: number, end: number, parse: (text: string, start: number, end: number) => T): T[] {
+  const values: T[] = [];
+  for (let s = start; ; ) {
+    const e = separatorAt(text, s, end, 44 /* , */);
+    if (skipSpace(text, s, e) < e) values.push(parse(text, s, e));
+    if (e >= end) return values;
+    s = e + 1;
+  }
+}
+
 export interface Param {
   readonly name: Token;
   /** Null for a flag parameter such as `;lr` or `;rport`. */

@@ -4,7 +4,7 @@
  */
 import { indexWithin, lastIndexWithin } from '../lines';
 import type { Token } from '../model';
-import { paramValue, parseParams, separatorAt, skipSpace, tokenAt, trimSpaceEnd, type Param } from './scan';
+import { paramValue, parseListOutside, parseParams, separatorAt, skipSpace, tokenAt, trimSpaceEnd, type Param } from './scan';
 
 export interface ViaValue {
   readonly start: number;
@@ -95,11 +95,5 @@ export function parseFirstVia(text: string, start: number, end: number): ViaValu
 
 /** All Via values of one header row (several may be comma-separated). */
 export function parseViaList(text: string, start: number, end: number): ViaValue[] {
-  const values: ViaValue[] = [];
-  for (let s = start; ; ) {
-    const e = separatorAt(text, s, end, 44 /* , */);
-    if (skipSpace(text, s, e) < e) values.push(parseViaValue(text, s, e));
-    if (e >= end) return values;
-    s = e + 1;
-  }
+  return parseListOutside(text, start, end, parseViaValue);
 }

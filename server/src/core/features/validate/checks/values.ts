@@ -29,10 +29,6 @@ function keysOf(names: readonly string[]): ReadonlySet<string> {
   return new Set(names.map((name) => name.toLowerCase()));
 }
 
-/** The headers named in `keys`, in document order. */
-function valueHeaders(context: MessageContext, keys: ReadonlySet<string>): readonly Header[] {
-  return headersKeyed(context.message, keys);
-}
 
 /** Finds an unbalanced double quote in a header value (a backslash escapes the next character). */
 function unbalancedQuote(value: string): number {
@@ -95,7 +91,7 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §25 (quoted-string) (RFC 4475 §3.1.2.6)',
     example: 'To: "Mr. J. User <sip:j.user@example.com>',
     run(context, report) {
-      for (const header of valueHeaders(context, NAME_ADDR_KEYS)) {
+      for (const header of headersKeyed(context.message, NAME_ADDR_KEYS)) {
         if (!header.value.includes('"')) continue;
         const at = unbalancedQuote(header.value);
         if (at !== -1 && header.valueSpan.start + at < header.valueSpan.end) {
@@ -135,7 +131,7 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §25 (display-name) (RFC 4475 §3.1.2.15)',
     example: 'From: Bell, Alexander <sip:a.g.bell@example.com>',
     run(context, report) {
-      for (const header of valueHeaders(context, NAME_ADDR_KEYS)) {
+      for (const header of headersKeyed(context.message, NAME_ADDR_KEYS)) {
         const { start: valueStart, end: valueEnd } = header.valueSpan;
         // The '<' that opens the URI, found quote-aware: a '<' inside a quoted parameter such as
         // +sip.instance="<urn:...>" does not start one.
@@ -162,7 +158,7 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §7.3.1, §25 (RFC 4475 §3.1.2.1)',
     example: 'Via: SIP/2.0/UDP 192.0.2.15;;,;,,',
     run(context, report) {
-      for (const header of valueHeaders(context, LIST_KEYS)) {
+      for (const header of headersKeyed(context.message, LIST_KEYS)) {
         // Blanking quoted strings and <URIs> below can only remove candidates, never make one: a
         // value without one as written is clean, and most are.
         if (!EMPTY_ELEMENT.test(header.value)) continue;
