@@ -3,56 +3,17 @@
  * CSeq number and method) and dialogs (Call-ID). Logs are often partial, so all of these are
  * information or hints: they point at something to look at, never at a broken message.
  *
- * The facts and the wording are exported so the streamed checker (core/stream/traceTracker.ts)
- * computes the same findings from the same facts without holding the whole trace.
+ * The facts (traceFacts.ts) and the wording are exported so the streamed checker
+ * (core/stream/traceTracker.ts) computes the same findings from the same facts without holding the
+ * whole trace.
  */
-import { callId, cseqOf, firstHeader, headerTagOf, memoized, topVia } from '../../../parser/access';
-import type { SipDocument, SipMessage, Span } from '../../../parser/model';
+import { memoized } from '../../../parser/access';
+import type { SipDocument } from '../../../parser/model';
 import type { TraceCheck, TraceContext } from '../types';
+import { traceFactsOf, type TraceFacts } from './traceFacts';
+import { traceGroupsOf } from './traceGroups';
 
-/** What the trace checks need from one message: a few short strings, no reference to the message or text. */
-export interface TraceFacts {
-  /** The start line's span: where every trace finding is reported. */
-  readonly span: Span;
-  readonly callId: string;
-  readonly cseq: number;
-  /** The CSeq method. */
-  readonly method: string;
-  readonly fromTag: string;
-  /** Identifies the transaction: branch (or Call-ID when there is none), CSeq number and method. ACK and CANCEL have their own. */
-  readonly transaction: string;
-  readonly status: number | null;
-  /** The method or status code as the start line gives it. */
-  readonly what: string;
-  /** With the transaction, identifies a copy: same start line, To tag, RSeq, direction and source. */
-  readonly copyKey: string;
-}
-
-/** Facts for a message with a Call-ID and a CSeq; null for any other. */
-export function traceFactsOf(text: string, message: SipMessage): TraceFacts | null {
-  const id = callId(message);
-  const cseq = cseqOf(text, message);
-  if (!id || !cseq?.method || Number.isNaN(cseq.value)) return null;
-  const branch = topVia(text, message)?.branch?.text ?? '';
-  const method = cseq.method.text;
-  const line = message.startLine;
-  const transaction = `${branch || id}\u0000${cseq.value}\u0000${method}`;
-  const what = line.kind === 'request' ? line.method.text : String(line.status);
-  // Forked responses differ in their To tag and reliable provisionals in RSeq: those are new messages.
-  const toTag = line.kind === 'response' ? headerTagOf(text, message, 'To') ?? '' : '';
-  const rseq = firstHeader(message, 'RSeq')?.value ?? '';
-  return {
-    span: { start: line.start, end: line.end },
-    callId: id,
-    cseq: cseq.value,
-    method,
-    fromTag: headerTagOf(text, message, 'From') ?? '',
-    transaction,
-    status: line.kind === 'response' ? line.status : null,
-    what,
-    copyKey: `${transaction}\u0000${what}\u0000${toTag}\u0000${rseq}\u0000${message.context?.direction ?? ''}\u0000${message.context?.src ?? ''}`,
-  };
-}
+export { MessageFacts, traceFactsOf, traceKeys, type TraceFacts } from './traceFacts';
 
 /** The findings' messages, shared with the streamed checker. */
 export const TRACE_WORDING = {
@@ -89,19 +50,6 @@ export function primeTraceFacts(document: SipDocument, facts: TraceFacts[]): voi
   memoized(document, 'trace-facts', () => facts);
 }
 
-/**
- * What ties a message to others in the trace checks: its Call-ID and top Via branch (every group
- * they form, transaction, dialog side or copy, is keyed by one of the two). Empty for a message the
- * checks skip (no Call-ID or no usable CSeq).
- */
-export function traceKeys(text: string, message: SipMessage): string[] {
-  const id = callId(message);
-  const cseq = cseqOf(text, message);
-  if (!id || !cseq?.method || Number.isNaN(cseq.value)) return [];
-  const branch = topVia(text, message)?.branch?.text ?? '';
-  return branch ? [id, branch] : [id];
-}
-
 /** Trace checks only make sense when there is a trace: a single message has nothing to match. */
 const enough = (context: TraceContext): boolean => context.document.messages.length >= 2;
 
@@ -116,11 +64,14 @@ export const TRACE_CHECKS: readonly TraceCheck[] = [
     example: 'SIP/2.0 200 OK with no INVITE before it',
     run(context, report) {
       if (!enough(context)) return;
-      const requests = new Set<string>();
-      for (const fact of factsOf(context)) {
-        if (fact.status === null) requests.add(fact.transaction);
-        else if (!requests.has(fact.transaction)) report(fact.span, TRACE_WORDING.responseWithoutRequest(fact));
-      }
+      const facts = factsOf(context);
+      const groups = traceGroupsOf(facts);
+      const requested = new Uint8Array(groups.transactionCount);
+      facts.forEach((fact, i) => {
+        const transaction = groups.transaction[i] ?? 0;
+        if (fact.status === null) requested[transaction] = 1;
+        else if (requested[transaction] === 0) report(fact.span, TRACE_WORDING.responseWithoutRequest(fact));
+      });
     },
   },
   {
@@ -133,13 +84,19 @@ export const TRACE_CHECKS: readonly TraceCheck[] = [
     example: 'INVITE, 100 Trying, 180 Ringing, and nothing more',
     run(context, report) {
       if (!enough(context)) return;
-      const finals = new Set(factsOf(context).filter((f) => f.status !== null && f.status >= 200).map((f) => f.transaction));
-      const reported = new Set<string>();
-      for (const fact of factsOf(context)) {
-        if (fact.status !== null || fact.method !== 'INVITE' || finals.has(fact.transaction) || reported.has(fact.transaction)) continue;
-        reported.add(fact.transaction);
+      const facts = factsOf(context);
+      const groups = traceGroupsOf(facts);
+      const answered = new Uint8Array(groups.transactionCount);
+      facts.forEach((fact, i) => {
+        if (fact.status !== null && fact.status >= 200) answered[groups.transaction[i] ?? 0] = 1;
+      });
+      // Marked answered once reported: retransmitted INVITEs of the transaction are not reported again.
+      facts.forEach((fact, i) => {
+        const transaction = groups.transaction[i] ?? 0;
+        if (fact.status !== null || fact.method !== 'INVITE' || answered[transaction] === 1) return;
+        answered[transaction] = 1;
         report(fact.span, TRACE_WORDING.inviteWithoutFinal(fact));
-      }
+      });
     },
   },
   {
@@ -199,12 +156,15 @@ export const TRACE_CHECKS: readonly TraceCheck[] = [
     example: '200 OK then 180 Ringing for the same INVITE',
     run(context, report) {
       if (!enough(context)) return;
-      const finished = new Set<string>();
-      for (const fact of factsOf(context)) {
-        if (fact.status === null) continue;
-        if (fact.status >= 200) finished.add(fact.transaction);
-        else if (finished.has(fact.transaction)) report(fact.span, TRACE_WORDING.provisionalAfterFinal(fact));
-      }
+      const facts = factsOf(context);
+      const groups = traceGroupsOf(facts);
+      const finished = new Uint8Array(groups.transactionCount);
+      facts.forEach((fact, i) => {
+        if (fact.status === null) return;
+        const transaction = groups.transaction[i] ?? 0;
+        if (fact.status >= 200) finished[transaction] = 1;
+        else if (finished[transaction] === 1) report(fact.span, TRACE_WORDING.provisionalAfterFinal(fact));
+      });
     },
   },
   {
@@ -217,22 +177,23 @@ export const TRACE_CHECKS: readonly TraceCheck[] = [
     example: 'INVITE, INVITE, INVITE with the same branch',
     run(context, report) {
       if (!enough(context)) return;
-      const copies = new Map<string, { first: TraceFacts; count: number }>();
       const facts = factsOf(context);
-      for (const fact of facts) {
-        const key = fact.copyKey;
-        const entry = copies.get(key);
-        if (entry) entry.count++;
-        else copies.set(key, { first: fact, count: 1 });
-      }
-      const counted = new Set<string>();
-      for (const fact of facts) {
-        const key = fact.copyKey;
-        const entry = copies.get(key);
-        if (!entry || entry.count < 2 || entry.first === fact || counted.has(key)) continue;
-        counted.add(key);
-        report(fact.span, TRACE_WORDING.retransmission(fact, entry.count));
-      }
+      const groups = traceGroupsOf(facts);
+      const counts = new Int32Array(groups.copyCount);
+      for (let i = 0; i < facts.length; i++) counts[groups.copy[i] ?? 0]++;
+      // A copy's count is cleared once reported, so a burst is reported on its first repeat only.
+      const seen = new Uint8Array(groups.copyCount);
+      facts.forEach((fact, i) => {
+        const copy = groups.copy[i] ?? 0;
+        if (seen[copy] === 0) {
+          seen[copy] = 1;
+          return;
+        }
+        const count = counts[copy] ?? 0;
+        if (count < 2) return;
+        counts[copy] = 0;
+        report(fact.span, TRACE_WORDING.retransmission(fact, count));
+      });
     },
   },
 ];

@@ -1,0 +1,97 @@
+/**
+ * What the trace checks read from each message: a few short strings and numbers, no reference to
+ * the message or the text. The whole-trace checks and the streamed checker
+ * (core/stream/traceTracker.ts) work from the same facts.
+ */
+import { callId, cseqOf, firstHeader, headerTagOf, topVia } from '../../../parser/access';
+import type { SipMessage, Span } from '../../../parser/model';
+
+export interface TraceFacts {
+  /** The start line's span: where every trace finding is reported. */
+  readonly span: Span;
+  readonly callId: string;
+  readonly cseq: number;
+  /** The CSeq method. */
+  readonly method: string;
+  readonly fromTag: string;
+  /** Identifies the transaction: branch (or Call-ID when there is none), CSeq number and method. ACK and CANCEL have their own. */
+  readonly transaction: string;
+  readonly status: number | null;
+  /** The method or status code as the start line gives it. */
+  readonly what: string;
+  /** With the transaction, identifies a copy: same start line, To tag, RSeq, direction and source. */
+  readonly copyKey: string;
+}
+
+/**
+ * Facts read from a message, with the parts that make up `transaction` and `copyKey` kept apart.
+ * Grouping a hundred thousand messages by their parts (see traceGroups.ts) is several times cheaper
+ * than joining each message's parts into one long string and hashing that; the joined strings are
+ * made only when something asks for them (the streamed checker does).
+ */
+export class MessageFacts implements TraceFacts {
+  private joinedTransaction: string | undefined;
+
+  constructor(
+    readonly span: Span,
+    readonly callId: string,
+    readonly cseq: number,
+    readonly method: string,
+    readonly fromTag: string,
+    readonly status: number | null,
+    readonly what: string,
+    /** The top Via branch, or the Call-ID when there is none: the transaction's first part. */
+    readonly transactionKey: string,
+    /** The To tag of a response ('' for a request): forked responses differ in it. */
+    readonly toTag: string,
+    /** RSeq: reliable provisionals differ in it. */
+    readonly rseq: string,
+    readonly direction: string,
+    readonly source: string,
+  ) {}
+
+  get transaction(): string {
+    return (this.joinedTransaction ??= `${this.transactionKey}\u0000${this.cseq}\u0000${this.method}`);
+  }
+
+  get copyKey(): string {
+    return `${this.transaction}\u0000${this.what}\u0000${this.toTag}\u0000${this.rseq}\u0000${this.direction}\u0000${this.source}`;
+  }
+}
+
+/** Facts for a message with a Call-ID and a CSeq; null for any other. */
+export function traceFactsOf(text: string, message: SipMessage): MessageFacts | null {
+  const id = callId(message);
+  const cseq = cseqOf(text, message);
+  if (!id || !cseq?.method || Number.isNaN(cseq.value)) return null;
+  const branch = topVia(text, message)?.branch?.text ?? '';
+  const line = message.startLine;
+  const response = line.kind === 'response';
+  return new MessageFacts(
+    { start: line.start, end: line.end },
+    id,
+    cseq.value,
+    cseq.method.text,
+    headerTagOf(text, message, 'From') ?? '',
+    response ? line.status : null,
+    response ? String(line.status) : line.method.text,
+    branch || id,
+    response ? headerTagOf(text, message, 'To') ?? '' : '',
+    firstHeader(message, 'RSeq')?.value ?? '',
+    message.context?.direction ?? '',
+    message.context?.src ?? '',
+  );
+}
+
+/**
+ * What ties a message to others in the trace checks: its Call-ID and top Via branch (every group
+ * they form, transaction, dialog side or copy, is keyed by one of the two). Empty for a message the
+ * checks skip (no Call-ID or no usable CSeq).
+ */
+export function traceKeys(text: string, message: SipMessage): string[] {
+  const id = callId(message);
+  const cseq = cseqOf(text, message);
+  if (!id || !cseq?.method || Number.isNaN(cseq.value)) return [];
+  const branch = topVia(text, message)?.branch?.text ?? '';
+  return branch ? [id, branch] : [id];
+}

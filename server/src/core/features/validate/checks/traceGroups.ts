@@ -1,0 +1,103 @@
+/**
+ * The groups the trace checks form, as numbers: each fact's transaction and copy, found once per
+ * validation and shared by every check that groups by them. A 50 MB trace has about a hundred
+ * thousand facts; joining each one's parts into a long string and hashing it into sets of that
+ * size, once per check, cost more than all the checks' own logic.
+ */
+import { memoized } from '../../../parser/access';
+import { MessageFacts, type TraceFacts } from './traceFacts';
+
+export interface TraceGroups {
+  /** Per fact, its transaction's number, from 0 in order of first appearance. */
+  readonly transaction: Int32Array;
+  readonly transactionCount: number;
+  /** Per fact, its copy's number (a message and its retransmissions share one). */
+  readonly copy: Int32Array;
+  readonly copyCount: number;
+}
+
+/** The groups of `facts`, remembered with the array (for one validation: the checks run transiently). */
+export function traceGroupsOf(facts: readonly TraceFacts[]): TraceGroups {
+  return memoized(facts, 'trace-groups', () => (facts.every((fact) => fact instanceof MessageFacts) ? byParts(facts) : byJoinedKeys(facts)));
+}
+
+/**
+ * Groups by the parts of the keys: the transaction key string is hashed (a short piece of the
+ * message), the rest is compared along short chains. Facts of one transaction key form a chain of
+ * transactions (CSeq number and method), each transaction a chain of copies: a handful of entries.
+ * Chains are linked through typed arrays: no object per group.
+ */
+function byParts(facts: readonly MessageFacts[]): TraceGroups {
+  const count = facts.length;
+  const keys = new Map<string, number>();
+  const firstOfKey = new Int32Array(count).fill(-1);
+  // Per transaction (and per copy): a fact that belongs to it, and the next one in its chain.
+  const transactionFact = new Int32Array(count);
+  const nextTransaction = new Int32Array(count);
+  const firstCopy = new Int32Array(count).fill(-1);
+  const copyFact = new Int32Array(count);
+  const nextCopy = new Int32Array(count);
+  const transaction = new Int32Array(count);
+  const copy = new Int32Array(count);
+  let transactions = 0;
+  let copies = 0;
+  for (let i = 0; i < count; i++) {
+    const fact = facts[i] as MessageFacts;
+    let key = keys.get(fact.transactionKey);
+    if (key === undefined) {
+      key = keys.size;
+      keys.set(fact.transactionKey, key);
+    }
+    let t = firstOfKey[key] ?? -1;
+    while (t !== -1 && !sameTransaction(facts[transactionFact[t] ?? 0] as MessageFacts, fact)) t = nextTransaction[t] ?? -1;
+    if (t === -1) {
+      t = transactions++;
+      transactionFact[t] = i;
+      nextTransaction[t] = firstOfKey[key] ?? -1;
+      firstOfKey[key] = t;
+    }
+    transaction[i] = t;
+    let c = firstCopy[t] ?? -1;
+    while (c !== -1 && !sameCopy(facts[copyFact[c] ?? 0] as MessageFacts, fact)) c = nextCopy[c] ?? -1;
+    if (c === -1) {
+      c = copies++;
+      copyFact[c] = i;
+      nextCopy[c] = firstCopy[t] ?? -1;
+      firstCopy[t] = c;
+    }
+    copy[i] = c;
+  }
+  return { transaction, transactionCount: transactions, copy, copyCount: copies };
+}
+
+/** Same transaction, given the same transaction key: what `transaction` joins after it. */
+function sameTransaction(a: MessageFacts, b: MessageFacts): boolean {
+  return a.cseq === b.cseq && a.method === b.method;
+}
+
+/** Same copy, given the same transaction: what `copyKey` joins after it. */
+function sameCopy(a: MessageFacts, b: MessageFacts): boolean {
+  return a.what === b.what && a.toTag === b.toTag && a.rseq === b.rseq && a.direction === b.direction && a.source === b.source;
+}
+
+/** Groups facts that come with their keys joined (made elsewhere than traceFactsOf). */
+function byJoinedKeys(facts: readonly TraceFacts[]): TraceGroups {
+  const transactions = intern(facts, (fact) => fact.transaction);
+  const copies = intern(facts, (fact) => fact.copyKey);
+  return { transaction: transactions.ids, transactionCount: transactions.count, copy: copies.ids, copyCount: copies.count };
+}
+
+function intern(facts: readonly TraceFacts[], keyOf: (fact: TraceFacts) => string): { readonly ids: Int32Array; readonly count: number } {
+  const numbers = new Map<string, number>();
+  const ids = new Int32Array(facts.length);
+  for (let i = 0; i < facts.length; i++) {
+    const key = keyOf(facts[i] as TraceFacts);
+    let id = numbers.get(key);
+    if (id === undefined) {
+      id = numbers.size;
+      numbers.set(key, id);
+    }
+    ids[i] = id;
+  }
+  return { ids, count: numbers.size };
+}
