@@ -11,7 +11,7 @@ import { paramValue } from './values/scan';
 import { parseContentType, parseCSeq, parseInteger, parseReasonList, parseTokenList, type ContentTypeValue, type CSeqValue, type IntegerValue, type ReasonValue } from './values/simple';
 import type { Token } from './model';
 import { parseUri, type Uri } from './values/uri';
-import { parseFirstVia, parseViaList, type ViaValue } from './values/via';
+import { firstViaBranch, parseFirstVia, parseViaList, type ViaValue } from './values/via';
 
 /**
  * Values remembered for an owner: kinds and values alternating, `[kind, value, kind, value ...]`.
@@ -225,6 +225,26 @@ export function topVia(text: string, message: SipMessage): ViaValue | null {
   const first = firstHeader(message, 'Via');
   if (!first) return null;
   return valueOf(text, first, 'via-top', parseFirstVia) ?? viasOf(text, message)[0] ?? null;
+}
+
+/**
+ * The top Via's branch: topVia(...)?.branch?.text, null for none. When nothing has parsed the top
+ * Via yet, only the branch is read: transaction matching and the trace checks read it on every
+ * message of a trace, and most never need the rest of the Via.
+ */
+export function topBranch(text: string, message: SipMessage): string | null {
+  const known = recall(message, 'via');
+  if (known !== MISSING) return (known as readonly ViaValue[])[0]?.branch?.text ?? null;
+  const first = firstHeader(message, 'Via');
+  if (!first) return null;
+  const top = recall(first, 'via-top');
+  if (top !== MISSING && top !== null) return (top as ViaValue).branch?.text ?? null;
+  // A glued or folded value is parsed clean and mapped back: the full path knows how.
+  if (first.valueMap !== null) return topVia(text, message)?.branch?.text ?? null;
+  const branch = valueOf(text, first, 'via-branch', firstViaBranch);
+  // A first row without a value: the top Via is on a later row.
+  if (branch === undefined) return topVia(text, message)?.branch?.text ?? null;
+  return branch?.text ?? null;
 }
 
 /** To, From, Refer-To, Referred-By, P-Asserted-Identity's first value... any single name-addr header. */

@@ -3,7 +3,7 @@
  * the message or the text. The whole-trace checks and the streamed checker
  * (core/stream/traceTracker.ts) work from the same facts.
  */
-import { callId, cseqOf, firstHeader, headerTagOf, topVia } from '../../../parser/access';
+import { callId, cseqOf, firstHeader, headerTagOf, topBranch } from '../../../parser/access';
 import type { SipMessage, Span } from '../../../parser/model';
 
 export interface TraceFacts {
@@ -64,7 +64,7 @@ export function traceFactsOf(text: string, message: SipMessage): MessageFacts | 
   const id = callId(message);
   const cseq = cseqOf(text, message);
   if (!id || !cseq?.method || Number.isNaN(cseq.value)) return null;
-  const branch = topVia(text, message)?.branch?.text ?? '';
+  const branch = topBranch(text, message) ?? '';
   const line = message.startLine;
   const response = line.kind === 'response';
   return new MessageFacts(
@@ -92,6 +92,6 @@ export function traceKeys(text: string, message: SipMessage): string[] {
   const id = callId(message);
   const cseq = cseqOf(text, message);
   if (!id || !cseq?.method || Number.isNaN(cseq.value)) return [];
-  const branch = topVia(text, message)?.branch?.text ?? '';
+  const branch = topBranch(text, message) ?? '';
   return branch ? [id, branch] : [id];
 }

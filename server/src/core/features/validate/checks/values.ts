@@ -2,7 +2,7 @@
  * Header-value checks: Via branches, name-addr syntax in To/From/Contact, stray separators, Date,
  * Expires, Retry-After and Warning (RFC 3261 §20, §25).
  */
-import { firstHeader, headersKeyed, headersNamed, nameAddrListOf, tokenListOf, topVia } from '../../../parser/access';
+import { firstHeader, headersKeyed, headersNamed, nameAddrListOf, tokenListOf, topBranch, topVia } from '../../../parser/access';
 import { findOpenBracket } from '../../../parser/values/nameAddr';
 import { closest, lookupOptionTag } from '../../../registry/lookup';
 import type { Header } from '../../../parser/model';
@@ -62,6 +62,8 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §8.1.1.7, §17.2.3 (RFC 4475 §3.4.1)',
     example: 'Via: SIP/2.0/UDP 192.0.2.1:5060',
     run(context, report) {
+      // Most messages have a branch: known without parsing the rest of the Via.
+      if (topBranch(context.text, context.message) !== null) return;
       const top = topVia(context.text, context.message);
       if (top && !top.branch && top.sentBy) report(top, 'The top Via has no branch parameter; transactions are then matched the RFC 2543 way (RFC 3261 §17.2.3).');
     },
@@ -75,8 +77,9 @@ export const VALUE_CHECKS: readonly MessageCheck[] = [
     reference: 'RFC 3261 §8.1.1.7 (RFC 4475 §3.2.1)',
     example: 'Via: SIP/2.0/UDP host;branch=z9hG4bK',
     run(context, report) {
-      const top = topVia(context.text, context.message);
-      const branch = top?.branch;
+      const written = topBranch(context.text, context.message);
+      if (written === null || (written.startsWith('z9hG4bK') && written !== 'z9hG4bK')) return;
+      const branch = topVia(context.text, context.message)?.branch;
       if (!branch) return;
       if (!branch.text.startsWith('z9hG4bK')) report(branch, 'The branch does not start with the magic cookie z9hG4bK: the sender follows RFC 2543 transaction rules (RFC 3261 §8.1.1.7).');
       else if (branch.text === 'z9hG4bK') report(branch, 'The branch is only the magic cookie, so it identifies no transaction.');
