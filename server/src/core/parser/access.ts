@@ -6,7 +6,7 @@
 import { joinPieces, wireEnd } from './glued';
 import type { Header, SipMessage, Span } from './model';
 import { remapSpans } from './offsets';
-import { parseNameAddr, parseNameAddrList, parseNameAddrParams, type NameAddr } from './values/nameAddr';
+import { nameAddrParam, parseNameAddr, parseNameAddrList, type NameAddr } from './values/nameAddr';
 import { paramValue } from './values/scan';
 import { parseContentType, parseCSeq, parseInteger, parseReasonList, parseTokenList, type ContentTypeValue, type CSeqValue, type IntegerValue, type ReasonValue } from './values/simple';
 import type { Token } from './model';
@@ -264,15 +264,17 @@ export function tagOf(address: NameAddr | null): string | null {
 
 /**
  * The tag parameter of a To or From header (any single name-addr header): the same as
- * tagOf(nameAddrOf(...)), but it parses the URI only if something else already asked for it.
+ * tagOf(nameAddrOf(...)), but unless something already parsed the value, only the tag is read.
  */
 export function headerTagOf(text: string, message: SipMessage, name: string): string | null {
   const header = firstHeader(message, name);
   if (!header) return null;
   const parsed = recall(header, 'name-addr');
-  const params = parsed !== MISSING ? (parsed as NameAddr).params : valueOf(text, header, 'name-addr-params', parseNameAddrParams);
-  return paramValue(params, 'tag')?.text ?? null;
+  if (parsed !== MISSING) return paramValue((parsed as NameAddr).params, 'tag')?.text ?? null;
+  return valueOf(text, header, 'tag', readTag)?.text ?? null;
 }
+
+const readTag = (text: string, start: number, end: number): Token | null | undefined => nameAddrParam(text, start, end, 'tag');
 
 export function integerOf(text: string, message: SipMessage, name: string): IntegerValue | null {
   const header = firstHeader(message, name);

@@ -5,7 +5,7 @@
  */
 import { indexWithin } from '../lines';
 import type { Token } from '../model';
-import { parseListOutside, parseParams, skipSpace, tokenAt, trimSpaceEnd, type Param } from './scan';
+import { findParam, parseListOutside, parseParams, skipSpace, tokenAt, trimSpaceEnd, type Param } from './scan';
 import { parseUri, type Uri } from './uri';
 
 export interface NameAddr {
@@ -64,21 +64,26 @@ export function parseNameAddr(text: string, start: number, end: number): NameAdd
 }
 
 /**
- * Only the header parameters of a name-addr / addr-spec (the `params` parseNameAddr gives): what a
- * tag lookup needs, without parsing the URI. Dialog matching reads the From and To tags of every
- * message of a trace.
+ * One header parameter of a name-addr / addr-spec, as paramValue(parseNameAddrParams(...), name)
+ * finds it, without building the list: the From and To tags, read on every message of a trace.
  */
-export function parseNameAddrParams(text: string, start: number, end: number): readonly Param[] {
+export function nameAddrParam(text: string, start: number, end: number, lowerName: string): Token | null | undefined {
+  const from = paramsStart(text, start, end);
+  return from === -1 ? undefined : findParam(text, from, trimSpaceEnd(text, from, end), lowerName);
+}
+
+/** Where the header parameters of the name-addr in text[start, end) are scanned from, or -1 for none. */
+function paramsStart(text: string, start: number, end: number): number {
   const s = skipSpace(text, start, end);
   const e = trimSpaceEnd(text, s, end);
-  if (e - s === 1 && text.charCodeAt(s) === 42 /* * */) return [];
+  if (e - s === 1 && text.charCodeAt(s) === 42 /* * */) return -1;
   const open = findOpenBracket(text, s, e);
   if (open !== -1) {
     const close = indexWithin(text, '>', open + 1, e);
-    return parseParams(text, close === -1 ? e : close + 1, e);
+    return close === -1 ? e : close + 1;
   }
   const semicolon = indexWithin(text, ';', s, e);
-  return semicolon === -1 ? [] : parseParams(text, semicolon + 1, e);
+  return semicolon === -1 ? -1 : semicolon + 1;
 }
 
 /** The '<' that opens the URI, skipping any inside quotes (a display name, or a quoted parameter). */
