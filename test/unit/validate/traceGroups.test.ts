@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from '../../../server/src/core/parser/document';
 import { traceFactsOf, type TraceFacts } from '../../../server/src/core/features/validate/checks/trace';
 import { traceGroupsOf, type TraceGroups } from '../../../server/src/core/features/validate/checks/traceGroups';
+import { validate } from '../../../server/src/core/features/validate';
+import { validateAll } from '../../../server/src/core/features/validate/incremental';
 import { FIXTURES } from '../../support/paths';
 import { fixtureFiles } from '../../support/fixtureFiles';
 
@@ -36,6 +38,13 @@ describe('trace groups', () => {
     }
     // The fixtures hold retransmissions and transactions of several messages: the groups were exercised.
     assert.ok(retransmitted > 0 && shared > 0, `${retransmitted} files with repeated copies, ${shared} with shared transactions`);
+  });
+
+  it('numbered while a full validation gathers the facts, find what an unprimed validation finds on every fixture', () => {
+    for (const file of fixtureFiles(FIXTURES)) {
+      const text = readFileSync(file, 'utf8');
+      assert.deepEqual(validateAll(text, parseDocument(text)).findings, validate(text, parseDocument(text)), file);
+    }
   });
 
   it('tell forked responses apart by To tag, and keep retransmissions together', () => {

@@ -16,7 +16,8 @@ import type { TextSource } from '../../parser/textSource';
 import { transiently } from '../../parser/access';
 import { messageStartingAt } from '../../parser/document';
 import { CHECKS } from './catalog';
-import { primeTraceFacts, TRACE_CHECKS, traceFactsOf, traceKeys, type TraceFacts } from './checks/trace';
+import { primeTraceFacts, TRACE_CHECKS, traceFactsOf, traceKeys, type MessageFacts, type TraceFacts } from './checks/trace';
+import { primeTransactionKeys } from './checks/traceGroups';
 import { plainFix, plainSpan, type Check, type Finding, type Fix, type Report, type Severity, type ValidateOptions } from './types';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -65,10 +66,16 @@ function enabled(check: Check, options: ValidateOptions): boolean {
   return options.levels?.[check.id] !== 'off';
 }
 
-/** What a full validation gathers per message for the trace checks, while the message's values are parsed. */
+/**
+ * What a full validation gathers per message for the trace checks, while the message's values are
+ * parsed: the facts, and each message's Call-ID and branch numbered in `keyNames` (see Validation).
+ */
 interface Gathered {
   readonly facts: TraceFacts[];
-  readonly keys: (readonly string[])[];
+  /** Per fact, the number of its transaction key (branch, or Call-ID when none): see primeTransactionKeys. */
+  readonly transactionKeys: number[];
+  readonly keys: Int32Array;
+  readonly keyNames: Map<string, number>;
 }
 
 /**
@@ -101,7 +108,7 @@ function runnerFor(options: ValidateOptions): MessageRunner {
   return runner;
 }
 
-function messageFindings(text: string, document: SipDocument, message: SipMessage, options: ValidateOptions, gather?: Gathered): readonly Raw[] {
+function messageFindings(text: string, document: SipDocument, message: SipMessage, options: ValidateOptions, gather?: Gathered, position = 0): readonly Raw[] {
   const runner = runnerFor(options);
   const found: Raw[] = [];
   runner.found = found;
@@ -119,8 +126,11 @@ function messageFindings(text: string, document: SipDocument, message: SipMessag
     // rather than parse them a second time for the whole document.
     if (gather) {
       const fact = traceFactsOf(text, message);
-      if (fact) gather.facts.push(fact);
-      gather.keys.push(traceKeys(text, message));
+      storeKeys(gather.keys, position, fact ? factKeys(fact) : NO_KEYS, gather.keyNames);
+      if (fact) {
+        gather.facts.push(fact);
+        gather.transactionKeys.push(gather.keys[fact.branch ? 2 * position + 1 : 2 * position] ?? -1);
+      }
     }
   });
   // Its findings and facts are taken: the header objects the checks made need not stay with it.
@@ -173,9 +183,12 @@ export function validateAll(text: string, document: SipDocument, options: Valida
 
 function validateAllNow(text: string, document: SipDocument, options: ValidateOptions): Validation {
   const messages = document.messages;
-  const gathered: Gathered = { facts: [], keys: [] };
-  const own = messages.map((message) => messageFindings(text, document, message, options, gathered));
+  const keyNames = new Map<string, number>();
+  const keys = new Int32Array(2 * messages.length);
+  const gathered: Gathered = { facts: [], transactionKeys: [], keys, keyNames };
+  const own = messages.map((message, i) => messageFindings(text, document, message, options, gathered, i));
   primeTraceFacts(document, gathered.facts);
+  primeTransactionKeys(gathered.facts, Int32Array.from(gathered.transactionKeys));
   // Made for the messages that get a trace finding only.
   const trace: (Raw[] | undefined)[] = new Array<Raw[] | undefined>(messages.length);
   const loose: Raw[] = [];
@@ -186,9 +199,6 @@ function validateAllNow(text: string, document: SipDocument, options: ValidateOp
     const traced = trace[i] ?? NONE;
     return mine === NONE && traced === NONE ? CLEAN : { own: mine, trace: traced };
   });
-  const keyNames = new Map<string, number>();
-  const keys = new Int32Array(2 * messages.length);
-  messages.forEach((_, i) => storeKeys(keys, i, gathered.keys[i] ?? [], keyNames));
   return finish(text, document, options, entries, new Int32Array(entries.length), { keys, keyNames }, loose);
 }
 
@@ -325,6 +335,13 @@ function detached(found: readonly Raw[]): readonly Raw[] {
  */
 function copyOf(text: string): string {
   return (' ' + text).slice(1);
+}
+
+const NO_KEYS: readonly string[] = [];
+
+/** What traceKeys gives for the message the facts were read from, without reading it again. */
+function factKeys(fact: MessageFacts): readonly string[] {
+  return fact.branch ? [fact.callId, fact.branch] : [fact.callId];
 }
 
 function storeKeys(keys: Int32Array, i: number, names: readonly string[], keyNames: Map<string, number>): void {

@@ -40,8 +40,8 @@ export class MessageFacts implements TraceFacts {
     readonly fromTag: string,
     readonly status: number | null,
     readonly what: string,
-    /** The top Via branch, or the Call-ID when there is none: the transaction's first part. */
-    readonly transactionKey: string,
+    /** The top Via branch, '' for none. */
+    readonly branch: string,
     /** The To tag of a response ('' for a request): forked responses differ in it. */
     readonly toTag: string,
     /** RSeq: reliable provisionals differ in it. */
@@ -49,6 +49,11 @@ export class MessageFacts implements TraceFacts {
     readonly direction: string,
     readonly source: string,
   ) {}
+
+  /** The transaction's first part: the branch, or the Call-ID when there is none. */
+  get transactionKey(): string {
+    return this.branch || this.callId;
+  }
 
   get transaction(): string {
     return (this.joinedTransaction ??= `${this.transactionKey}\u0000${this.cseq}\u0000${this.method}`);
@@ -64,7 +69,6 @@ export function traceFactsOf(text: string, message: SipMessage): MessageFacts | 
   const id = callId(message);
   const cseq = cseqOf(text, message);
   if (!id || !cseq?.method || Number.isNaN(cseq.value)) return null;
-  const branch = topBranch(text, message) ?? '';
   const line = message.startLine;
   const response = line.kind === 'response';
   return new MessageFacts(
@@ -75,7 +79,7 @@ export function traceFactsOf(text: string, message: SipMessage): MessageFacts | 
     headerTagOf(text, message, 'From') ?? '',
     response ? line.status : null,
     response ? String(line.status) : line.method.text,
-    branch || id,
+    topBranch(text, message) ?? '',
     response ? headerTagOf(text, message, 'To') ?? '' : '',
     firstHeader(message, 'RSeq')?.value ?? '',
     message.context?.direction ?? '',

@@ -18,7 +18,18 @@ export interface TraceGroups {
 
 /** The groups of `facts`, remembered with the array (for one validation: the checks run transiently). */
 export function traceGroupsOf(facts: readonly TraceFacts[]): TraceGroups {
-  return memoized(facts, 'trace-groups', () => (facts.every((fact) => fact instanceof MessageFacts) ? byParts(facts) : byJoinedKeys(facts)));
+  return memoized(facts, 'trace-groups', () => {
+    if (!facts.every((fact) => fact instanceof MessageFacts)) return byJoinedKeys(facts);
+    return byParts(facts, memoized<Int32Array | null>(facts, 'transaction-key-numbers', () => null));
+  });
+}
+
+/**
+ * Hands traceGroupsOf a number per fact for its transaction key (equal numbers for equal keys),
+ * made while the facts were gathered: a full validation numbers every Call-ID and branch anyway.
+ */
+export function primeTransactionKeys(facts: readonly TraceFacts[], numbers: Int32Array): void {
+  memoized(facts, 'transaction-key-numbers', () => numbers);
 }
 
 /**
@@ -27,10 +38,12 @@ export function traceGroupsOf(facts: readonly TraceFacts[]): TraceGroups {
  * transactions (CSeq number and method), each transaction a chain of copies: a handful of entries.
  * Chains are linked through typed arrays: no object per group.
  */
-function byParts(facts: readonly MessageFacts[]): TraceGroups {
+function byParts(facts: readonly MessageFacts[], keyNumbers: Int32Array | null): TraceGroups {
   const count = facts.length;
   const keys = new Map<string, number>();
-  const firstOfKey = new Int32Array(count).fill(-1);
+  let largest = count - 1;
+  if (keyNumbers) for (const number of keyNumbers) largest = Math.max(largest, number);
+  const firstOfKey = new Int32Array(largest + 1).fill(-1);
   // Per transaction (and per copy): a fact that belongs to it, and the next one in its chain.
   const transactionFact = new Int32Array(count);
   const nextTransaction = new Int32Array(count);
@@ -43,7 +56,7 @@ function byParts(facts: readonly MessageFacts[]): TraceGroups {
   let copies = 0;
   for (let i = 0; i < count; i++) {
     const fact = facts[i] as MessageFacts;
-    let key = keys.get(fact.transactionKey);
+    let key = keyNumbers ? keyNumbers[i] : keys.get(fact.transactionKey);
     if (key === undefined) {
       key = keys.size;
       keys.set(fact.transactionKey, key);
