@@ -33,13 +33,16 @@ export class MessageFacts implements TraceFacts {
   private joinedTransaction: string | undefined;
 
   constructor(
-    readonly span: Span,
+    /** The start line's span, as numbers: a full validation keeps a hundred thousand facts until the trace checks run. */
+    private readonly spanStart: number,
+    private readonly spanEnd: number,
     readonly callId: string,
     readonly cseq: number,
     readonly method: string,
     readonly fromTag: string,
     readonly status: number | null,
-    readonly what: string,
+    /** A request's own method ('' for a response): `what` is made from it or from the status when asked for. */
+    readonly requestMethod: string,
     /** The top Via branch, '' for none. */
     readonly branch: string,
     /** The To tag of a response ('' for a request): forked responses differ in it. */
@@ -49,6 +52,14 @@ export class MessageFacts implements TraceFacts {
     readonly direction: string,
     readonly source: string,
   ) {}
+
+  get span(): Span {
+    return { start: this.spanStart, end: this.spanEnd };
+  }
+
+  get what(): string {
+    return this.status === null ? this.requestMethod : String(this.status);
+  }
 
   /** The transaction's first part: the branch, or the Call-ID when there is none. */
   get transactionKey(): string {
@@ -64,6 +75,14 @@ export class MessageFacts implements TraceFacts {
   }
 }
 
+/** Whether two facts have the same `what`, without making the strings. */
+export function sameWhat(a: MessageFacts, b: MessageFacts): boolean {
+  if (a.status !== null && b.status !== null) return a.status === b.status;
+  if (a.status === null && b.status === null) return a.requestMethod === b.requestMethod;
+  // A request and a response: the same only for a method written as the status code's digits.
+  return a.status === null ? a.requestMethod === String(b.status) : b.requestMethod === String(a.status);
+}
+
 /** Facts for a message with a Call-ID and a CSeq; null for any other. */
 export function traceFactsOf(text: string, message: SipMessage): MessageFacts | null {
   const id = callId(message);
@@ -72,13 +91,14 @@ export function traceFactsOf(text: string, message: SipMessage): MessageFacts | 
   const line = message.startLine;
   const response = line.kind === 'response';
   return new MessageFacts(
-    { start: line.start, end: line.end },
+    line.start,
+    line.end,
     id,
     cseq.value,
     cseq.method.text,
     headerTagOf(text, message, 'From') ?? '',
     response ? line.status : null,
-    response ? String(line.status) : line.method.text,
+    response ? '' : line.method.text,
     topBranch(text, message) ?? '',
     response ? headerTagOf(text, message, 'To') ?? '' : '',
     firstHeader(message, 'RSeq')?.value ?? '',

@@ -5,7 +5,7 @@
  * size, once per check, cost more than all the checks' own logic.
  */
 import { memoized } from '../../../parser/access';
-import { MessageFacts, type TraceFacts } from './traceFacts';
+import { MessageFacts, sameWhat, type TraceFacts } from './traceFacts';
 
 export interface TraceGroups {
   /** Per fact, its transaction's number, from 0 in order of first appearance. */
@@ -90,7 +90,7 @@ function sameTransaction(a: MessageFacts, b: MessageFacts): boolean {
 
 /** Same copy, given the same transaction: what `copyKey` joins after it. */
 function sameCopy(a: MessageFacts, b: MessageFacts): boolean {
-  return a.what === b.what && a.toTag === b.toTag && a.rseq === b.rseq && a.direction === b.direction && a.source === b.source;
+  return sameWhat(a, b) && a.toTag === b.toTag && a.rseq === b.rseq && a.direction === b.direction && a.source === b.source;
 }
 
 /** Groups facts that come with their keys joined (made elsewhere than traceFactsOf). */
