@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from '../../../server/src/core/parser/document';
 import { traceFactsOf, type TraceFacts } from '../../../server/src/core/features/validate/checks/trace';
 import { traceGroupsOf, type TraceGroups } from '../../../server/src/core/features/validate/checks/traceGroups';
+import { MessageFacts, sameWhat } from '../../../server/src/core/features/validate/checks/traceFacts';
 import { validate } from '../../../server/src/core/features/validate';
 import { validateAll } from '../../../server/src/core/features/validate/incremental';
 import { FIXTURES } from '../../support/paths';
@@ -45,6 +46,19 @@ describe('trace groups', () => {
       const text = readFileSync(file, 'utf8');
       assert.deepEqual(validateAll(text, parseDocument(text)).findings, validate(text, parseDocument(text)), file);
     }
+  });
+
+  it('compare start lines as the joined keys do, a method written as digits included', () => {
+    const facts = (status: number | null, method: string): MessageFacts => new MessageFacts(0, 1, 'c', 1, 'INVITE', 'f', status, method, 'b', '', '', '', '');
+    const pairs: [MessageFacts, MessageFacts][] = [
+      [facts(200, ''), facts(200, '')],
+      [facts(200, ''), facts(180, '')],
+      [facts(null, 'INVITE'), facts(null, 'INVITE')],
+      [facts(null, 'INVITE'), facts(null, 'ACK')],
+      [facts(null, '200'), facts(200, '')],
+      [facts(180, ''), facts(null, '200')],
+    ];
+    for (const [a, b] of pairs) assert.equal(sameWhat(a, b), a.what === b.what, `${a.what} / ${b.what}`);
   });
 
   it('tell forked responses apart by To tag, and keep retransmissions together', () => {
