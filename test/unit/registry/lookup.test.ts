@@ -3,6 +3,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   allMediaTypes,
+  allMethods,
+  allResponseCodes,
+  isRegisteredMethod,
   allSubscriptionStates,
   lookupMediaType,
   closest,
@@ -211,5 +214,24 @@ describe('media types and subscription states', () => {
   });
   it("lists RFC 6665's three subscription states", () => {
     assert.deepEqual(allSubscriptionStates().map((s) => s.value), ['active', 'pending', 'terminated']);
+  });
+});
+
+describe('fast paths validation relies on', () => {
+  it('a code by number is the code by its digits, for every number a status line can hold', () => {
+    for (let code = 0; code < 1000; code++) assert.equal(lookupCode(code), lookupCode(String(code)), String(code));
+  });
+
+  it("every code's own phrase finds the code among its owners", () => {
+    for (const entry of allResponseCodes()) assert.ok(codesFor(entry.reasonPhrase).includes(entry.code), `${entry.code} ${entry.reasonPhrase}`);
+  });
+
+  it('a registered method as written is what lookupMethod finds registered under that very name', () => {
+    const names = allMethods().flatMap((method) => [method.name, method.name.toLowerCase(), ` ${method.name}`, `${method.name[0] ?? ''}${method.name.slice(1).toLowerCase()}`]);
+    for (const name of [...names, 'FOO', '']) {
+      const found = lookupMethod(name);
+      assert.equal(isRegisteredMethod(name), found?.registered === true && found.name === name, JSON.stringify(name));
+    }
+    assert.ok(isRegisteredMethod('INVITE') && !isRegisteredMethod('invite'));
   });
 });

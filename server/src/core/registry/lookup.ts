@@ -87,11 +87,15 @@ function indexBy<T>(rows: readonly T[], ...keys: ((row: T) => string | number | 
 
 interface Indexes {
   readonly codes: Map<string, ResponseCode>;
+  /** The same codes by number, for validation, which looks up the code of every response of a trace. */
+  readonly codeByNumber: readonly (ResponseCode | undefined)[];
   readonly unregisteredCodes: Map<string, UnregisteredResponseCodeData>;
   readonly classes: Map<string, ResponseClassData>;
   readonly phrases: Map<string, PhraseMatch[]>;
   readonly loosePhrases: Map<string, PhraseMatch[]>;
   readonly methods: Map<string, MethodData>;
+  /** Registered method names as written on the wire (case-sensitive): the test for every request of a trace. */
+  readonly registeredMethods: ReadonlySet<string>;
   readonly headers: Map<string, HeaderData>;
   readonly headerUsage: Map<string, HeaderUsageRow[]>;
   readonly optionTags: Map<string, OptionTagData>;
@@ -132,13 +136,18 @@ function buildIndexes(): Indexes {
     headerUsage.set(key, [...(headerUsage.get(key) ?? []), row]);
   }
 
+  const codeByNumber: (ResponseCode | undefined)[] = new Array<ResponseCode | undefined>(1000).fill(undefined);
+  for (const entry of codes) if (entry.code >= 0 && entry.code < 1000) codeByNumber[entry.code] ??= entry;
+  const methods = indexBy(TABLES.methods, (m) => m.name);
   return {
     codes: indexBy(codes, (c) => c.code),
+    codeByNumber,
     unregisteredCodes: indexBy(TABLES.unregisteredResponseCodes, (c) => c.code),
     classes: indexBy(TABLES.responseClasses, (c) => c.class),
     phrases,
     loosePhrases,
-    methods: indexBy(TABLES.methods, (m) => m.name),
+    methods,
+    registeredMethods: new Set([...methods.values()].filter((m) => m.registered).map((m) => m.name)),
     headers: indexBy(TABLES.headers, (h) => h.name, (h) => h.compactForm),
     headerUsage,
     optionTags: indexBy(TABLES.optionTags, (t) => t.name),
@@ -168,6 +177,7 @@ function parseCode(code: number | string): number | undefined {
 
 /** A registered response code, by number ("486" or 486). */
 export function lookupCode(code: number | string): ResponseCode | undefined {
+  if (typeof code === 'number' && Number.isInteger(code) && code >= 0 && code < 1000) return indexes().codeByNumber[code];
   const n = parseCode(code);
   return n === undefined ? undefined : indexes().codes.get(String(n));
 }
@@ -204,6 +214,11 @@ export function codeStanding(code: number): CodeStanding {
 export function lookupReasonPhrase(phrase: string): readonly PhraseMatch[] {
   const { phrases, loosePhrases } = indexes();
   return phrases.get(normalizeName(phrase)) ?? loosePhrases.get(looseKey(phrase)) ?? [];
+}
+
+/** Whether `name` is a registered method exactly as written: lookupMethod(name) finds it, registered, under that very name. */
+export function isRegisteredMethod(name: string): boolean {
+  return indexes().registeredMethods.has(name);
 }
 
 /**

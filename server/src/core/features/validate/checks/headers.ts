@@ -119,10 +119,12 @@ export const HEADER_CHECKS: readonly MessageCheck[] = [
         const entry = headerEntry(header.canonical);
         if (!entry?.registered || entry.multiplicity !== 'single') continue;
         let first: Header | undefined;
-        for (const earlier of seen ?? []) {
-          if (earlier.key !== header.key) continue;
-          first = earlier;
-          break;
+        if (seen) {
+          for (const earlier of seen) {
+            if (earlier.key !== header.key) continue;
+            first = earlier;
+            break;
+          }
         }
         if (first) report(header.nameSpan, `${entry.name} appears more than once; it is single-valued (RFC 3261 §7.3.1). First occurrence: "${first.value}".`);
         else (seen ??= []).push(header);
@@ -224,7 +226,8 @@ export const HEADER_CHECKS: readonly MessageCheck[] = [
     example: 'Content-Length: 13 ... l: 5',
     run(context, report) {
       const headers = headersNamed(context.message, 'Content-Length');
-      for (const header of headers.slice(1)) {
+      for (let i = 1; i < headers.length; i++) {
+        const header = headers[i] as Header;
         const first = headers[0]?.value ?? '';
         report(header.nameSpan, header.value === first ? `Content-Length appears twice (RFC 3261 §7.3.1).` : `Conflicting Content-Length: ${first} and ${header.value} (RFC 3261 §20.14).`);
       }

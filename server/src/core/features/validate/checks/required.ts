@@ -48,8 +48,10 @@ export const REQUIRED_CHECKS: readonly MessageCheck[] = [
       const line = context.message.startLine;
       if (line.kind !== 'response') return;
       const entry = lookupCode(line.status);
+      // Most codes require nothing: no set made for them.
+      if (!entry || entry.headers.length === 0) return;
       const reported = new Set<string>();
-      for (const requirement of entry?.headers ?? []) {
+      for (const requirement of entry.headers) {
         // MUST rules, and the SHOULD of a redirect: a 3xx without Contact says "go elsewhere" without saying where.
         const redirectShould = requirement.level === 'should' && line.status >= 300 && line.status < 400 && requirement.header === 'Contact';
         if ((requirement.level !== 'must' && !redirectShould) || reported.has(requirement.header) || !applies(requirement, line.status, context)) continue;

@@ -4,7 +4,7 @@
  * aliases are never flagged, unrelated free text is never flagged; only a phrase that belongs to
  * another code, or a near miss of this code's own phrase, is reported.
  */
-import { codeStanding, lookupCode, lookupMethod, lookupReasonPhrase, normalizeName } from '../../../registry/lookup';
+import { codeStanding, isRegisteredMethod, lookupCode, lookupMethod, lookupReasonPhrase, normalizeName } from '../../../registry/lookup';
 import { editDistance } from '../../../util/editDistance';
 import type { RequestLine, StatusLine } from '../../../parser/model';
 import { requestUriOf, wireText } from '../../../parser/access';
@@ -18,6 +18,11 @@ function request(context: MessageContext): RequestLine | null {
 function status(context: MessageContext): StatusLine | null {
   const line = context.message.startLine;
   return line.kind === 'response' ? line : null;
+}
+
+/** Whether text[start, end) is one space. */
+function single(text: string, start: number, end: number): boolean {
+  return end - start === 1 && text.charCodeAt(start) === 32;
 }
 
 const fixReason = (line: StatusLine, phrase: string) => ({
@@ -37,6 +42,8 @@ export const START_LINE_CHECKS: readonly MessageCheck[] = [
     run(context, report) {
       const line = request(context);
       if (!line) return;
+      // The usual line: one space in the document, so one on the wire (decoration only adds characters).
+      if (single(context.text, line.method.end, line.uri.start) && (line.version.text === '' || single(context.text, line.uri.end, line.version.start))) return;
       const gaps = [{ start: line.method.end, end: line.uri.start }];
       if (line.version.text !== '') gaps.push({ start: line.uri.end, end: line.version.start });
       for (const gap of gaps) {
@@ -227,9 +234,11 @@ export const START_LINE_CHECKS: readonly MessageCheck[] = [
     run(context, report) {
       const line = status(context);
       if (!line || line.reason.text === '' || !/^\d{3}$/.test(line.code.text) || line.status < 100 || line.status > 699) return;
+      const own = lookupCode(line.status);
+      // The code's own phrase, as most responses carry it: its owners include the code.
+      if (own && line.reason.text === own.reasonPhrase) return;
       const owners = lookupReasonPhrase(line.reason.text);
       if (owners.length === 0 || owners.some((o) => o.entry.code === line.status)) return;
-      const own = lookupCode(line.status);
       // "486 Busy" shortens the code's own phrase; that it is also 600's alias does not make it wrong.
       if (own && normalizeName(own.reasonPhrase).startsWith(`${normalizeName(line.reason.text)} `)) return;
       const names = owners.map((o) => `${o.entry.code}`).join(' or ');
@@ -247,7 +256,7 @@ export const START_LINE_CHECKS: readonly MessageCheck[] = [
     run(context, report) {
       const line = status(context);
       const own = line ? lookupCode(line.status) : undefined;
-      if (!line || !own || line.reason.text === '') return;
+      if (!line || !own || line.reason.text === '' || line.reason.text === own.reasonPhrase) return;
       const phrases = [own.reasonPhrase, ...own.aliases];
       const written = normalizeName(line.reason.text);
       if (phrases.some((p) => normalizeName(p) === written)) return;
@@ -280,7 +289,7 @@ export const START_LINE_CHECKS: readonly MessageCheck[] = [
     example: 'NEWMETHOD sip:bob@example.com SIP/2.0',
     run(context, report) {
       const line = request(context);
-      if (!line) return;
+      if (!line || isRegisteredMethod(line.method.text)) return;
       const known = lookupMethod(line.method.text);
       if (known?.registered && known.name === line.method.text) return;
       const message =
