@@ -245,6 +245,8 @@ function safeCut(text: string, messages: readonly SipMessage[]): number {
  */
 function lastFrameCut(text: string, format: TraceFormat): number | undefined {
   if (format.id === 'sip') return undefined;
+  const fast = format.lastFrameStart?.(text);
+  if (fast !== undefined) return fast < 0 ? 0 : lineStartBefore(text, fast);
   const frames = format.frames(text);
   const last = frames[frames.length - 1];
   if (!last) return 0;
