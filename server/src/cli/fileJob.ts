@@ -30,7 +30,7 @@ export type FileJob = (CheckJob | MessagesJob) & {
   readonly window?: number;
   /** Skip detection (tests force it so that small files are cut too). */
   readonly format?: FormatId;
-  /** Check the file's windows in this many workers of the worker that reads it (check jobs only). */
+  /** Check the file's windows in this many threads: the worker that reads it and workers of its own (check jobs only). */
   readonly split?: { readonly workers: number; readonly heap?: { readonly oldMb: number; readonly youngMb?: number } };
 };
 

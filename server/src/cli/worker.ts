@@ -8,7 +8,7 @@ import { BatchChecker, rebuildBatch, type BatchPlace, type FindingStreamOptions 
 import { runFileJob, type FileJob } from './fileJob';
 import { readChunks } from './input';
 import { UsageError } from './io';
-import { BatchWorkers, type WorkerReply } from './jobs';
+import { ReaderAndWorkers, type WorkerReply } from './jobs';
 
 /** Pieces a worker may have in flight before it waits for the main thread to write some (bounded memory). */
 export const PIECES_IN_FLIGHT = 8;
@@ -52,7 +52,7 @@ export function serveJobs(): void {
       inFlight++;
       while (inFlight >= PIECES_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
     };
-    const pool = job.split ? new BatchWorkers(job.split.workers, job.split.heap) : undefined;
+    const pool = job.split ? new ReaderAndWorkers(job.split.workers, job.split.heap) : undefined;
     runFileJob(job, readChunks(job.name), { piece, bytes: (count) => send({ id, type: 'bytes', count }) }, pool)
       .finally(() => pool?.close())
       .then(
