@@ -17,7 +17,8 @@ Options:
                          checks that cannot report at LEVEL are not run
   --rule ID=LEVEL        set a check's level: off, hint, information, warning or error (repeatable)
   --jobs N               worker threads: several files are shared out, one file's windows are (default:
-                         one per core for several files over 4 MB, one for a file over 16 MB)
+                         one per core for several files over 4 MB; for one file, two over 64 MB when
+                         there are two cores, else one over 16 MB)
   -h, --help
 Check ids and what they catch: server/CHECKS.md.
 Files are streamed (memory stays flat whatever their size); a progress bar shows on stderr when it is a terminal.
@@ -77,7 +78,7 @@ export function runCheck(args: readonly string[], io: CliIo): number | Promise<n
     return EXIT_OK;
   }
   // Opens every input now: a missing or unreadable file stops the command before any output.
-  const { inputs, write, run } = prepare(options.files, options.jobs, 'sipls check', io);
+  const { inputs, write, run } = prepare(options.files, options.jobs, 'sipls check', io, true);
   const json = options.format === 'json';
   const jobs: FileJob[] = inputs.map((input) => ({ kind: 'check', name: input.name, output: options.format, minSeverity: options.minSeverity, levels: options.levels }));
   return (async (): Promise<number> => {
