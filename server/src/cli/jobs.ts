@@ -26,6 +26,13 @@ export interface RunOptions {
   readonly heap?: { readonly oldMb: number; readonly youngMb?: number };
 }
 
+/**
+ * Tells a worker that is done to close its port and end on its own. Workers are terminated only on
+ * failure: terminating one while V8 still compiles for it in the background can abort the whole
+ * process (a race in Node's platform code), after all the output has been written.
+ */
+export const CLOSE = { close: true } as const;
+
 /** Marks the worker started by `runJobs` (main.ts starts `serveJobs` when it sees it). */
 export const WORKER_ROLE = 'sipls-file-jobs';
 
@@ -62,8 +69,10 @@ const SPLIT_READER_HEAP = { oldMb: 160, youngMb: 16 };
 export class BatchWorkers implements BatchPool {
   private readonly workers: { readonly worker: Worker; busy: number }[] = [];
   private readonly waiting = new Map<number, { resolve: (checked: CheckedBatch) => void; reject: (error: Error) => void; slot: { busy: number } }>();
+  private readonly exits: Promise<void>[] = [];
   private next = 0;
   private failure: Error | null = null;
+  private broken = false;
 
   constructor(
     readonly size: number,
@@ -73,6 +82,7 @@ export class BatchWorkers implements BatchPool {
       const worker = new Worker(entryScript(), { workerData: { role: WORKER_ROLE }, resourceLimits: heap ? { maxOldGenerationSizeMb: heap.oldMb, ...(heap.youngMb !== undefined ? { maxYoungGenerationSizeMb: heap.youngMb } : {}) } : {} });
       const slot = { worker, busy: 0 };
       this.workers.push(slot);
+      this.exits.push(new Promise<void>((resolve) => worker.once('exit', () => resolve())));
       worker.on('message', (reply: WorkerReply) => {
         const request = this.waiting.get(reply.id);
         if (!request) return;
@@ -107,11 +117,17 @@ export class BatchWorkers implements BatchPool {
 
   async close(): Promise<void> {
     this.failure ??= new Error('closed');
-    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+    if (this.broken) {
+      await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+      return;
+    }
+    for (const { worker } of this.workers) worker.postMessage(CLOSE);
+    await Promise.all(this.exits);
   }
 
   private fail(error: Error): void {
     if (this.failure) return;
+    this.broken = true;
     this.failure = error;
     for (const request of this.waiting.values()) request.reject(error);
     this.waiting.clear();
@@ -186,7 +202,7 @@ function runInWorkers(jobs: readonly FileJob[], consumer: JobConsumer, options: 
         cursor++;
       }
       if (cursor === jobs.length) {
-        for (const worker of workers) void worker.terminate();
+        for (const worker of workers) worker.postMessage(CLOSE);
         resolve();
       }
     };
