@@ -22,7 +22,7 @@ import type { FormatId, ParseProblem, SipDocument, SipMessage } from '../parser/
 export interface StreamOptions {
   /** Skip detection and read the text as this format (as ParseOptions.format). */
   readonly format?: FormatId;
-  /** Characters of new text to gather before parsing again (default 1 MiB); small values force cuts everywhere. */
+  /** Characters of new text to gather before parsing again (default 256 KiB); small values force cuts everywhere. */
   readonly window?: number;
   /** Carry-over size past which a window without a cut is cut anyway (default 8 Mi characters). */
   readonly maxCarry?: number;
@@ -81,7 +81,12 @@ function finalPart(parsed: SipDocument, cut: number, final: boolean): SipDocumen
   return { format: parsed.format, messages, problems };
 }
 
-const DEFAULT_WINDOW = 1 << 20;
+/**
+ * A window's parse lives until its messages are checked: at 256 KiB most of it dies in the young
+ * generation, where at 1 MiB much of it survived into the old one (about 15% more CPU time, mostly
+ * garbage collection, and 20 MB more RSS on a SIPp trace).
+ */
+const DEFAULT_WINDOW = 1 << 18;
 const DEFAULT_MAX_CARRY = 8 << 20;
 
 /** How one window reads: where it may be cut (0: nowhere yet), and what its final part becomes once cut. */
