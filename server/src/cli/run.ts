@@ -29,7 +29,7 @@ export function parseJobs(command: string, value: string): number {
 
 /**
  * Worker threads for these inputs (0: this thread): one per core for several files; for a single
- * file, two when it is very large, can be split (`check`) and two cores are free to this process,
+ * file, two when it is very large, splitting pays (`splits`) and two cores are free to this process,
  * else one when it is large; none for small inputs, standard input or --jobs 1.
  */
 export function workersFor(inputs: readonly InputFile[], jobs: number | undefined, splits = false, cores = availableParallelism()): number {
@@ -56,7 +56,7 @@ export interface Prepared {
   readonly run: (jobs: readonly FileJob[], consumer: JobConsumer) => Promise<void>;
 }
 
-/** `splits`: the command can split one file between threads (`check`; see runJobs). */
+/** `splits`: splitting one file between threads pays off for this command (`check` without the trace checks; see runJobs). */
 export function prepare(names: readonly string[], jobs: number | undefined, label: string, io: CliIo, splits = false): Prepared {
   const inputs = openInputs(names);
   const sizes = inputs.map((input) => input.size);

@@ -106,6 +106,11 @@ function plan(options: FindingStreamOptions): Plan {
   return { levels, skip, trace };
 }
 
+/** Whether any trace check runs with these options (their facts then go from every batch to the merge). */
+export function traceChecksRun(options: FindingStreamOptions): boolean {
+  return plan(options).trace.size > 0;
+}
+
 /**
  * The part of FindingStream that needs a batch's text: per-message checks, parser problems and trace
  * facts. Batches are independent here, so they can be checked in any thread, in any order.
