@@ -199,10 +199,10 @@ function lastFrameStart(text: string): number | undefined {
 }
 
 export const SIPP_FORMAT: TraceFormat = {
-  lastFrameStart,
   id: 'sipp',
   label: 'SIPp message and error traces',
   detection: 'a 47-dash separator followed by "UDP message sent (N bytes):"; errors log: "YYYY-MM-DD<TAB>HH:MM:SS.us<TAB>epoch: " entries',
   detect,
   frames,
+  lastFrameStart,
 };
