@@ -17,9 +17,9 @@ export function runJson<T>(core: 0 | 1, script: string, args: readonly string[],
   return JSON.parse(result.stdout) as T;
 }
 
-/** Wall-clock milliseconds of a command run to its end, and how it ended. */
-export function timeCommand(core: 0 | 1, command: string, args: readonly string[]): { ms: number; status: number | null; stdout: string; stderr: string } {
-  const [cmd, argv] = pinnedCommand(core, command, args);
+/** Wall-clock milliseconds of a command run to its end, and how it ended; `core` null leaves it free to use every core. */
+export function timeCommand(core: 0 | 1 | null, command: string, args: readonly string[]): { ms: number; status: number | null; stdout: string; stderr: string } {
+  const [cmd, argv] = core === null ? [command, [...args]] : pinnedCommand(core, command, args);
   const started = process.hrtime.bigint();
   const result = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 15 * 60_000 });
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };

@@ -3,6 +3,7 @@
  * message) and a summary, or JSON; exit 1 when any error is found, 2 for usage or I/O problems.
  */
 import { checkById, isLevel, type Level, type Severity } from '../core/features/validate';
+import { traceChecksRun } from '../core/stream';
 import type { FileJob, JobResult } from './fileJob';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';
 import { parseJobs, prepare } from './run';
@@ -17,7 +18,8 @@ Options:
                          checks that cannot report at LEVEL are not run
   --rule ID=LEVEL        set a check's level: off, hint, information, warning or error (repeatable)
   --jobs N               worker threads: several files are shared out, one file's windows are (default:
-                         one per core for several files over 4 MB, one for a file over 16 MB)
+                         one per core for several files over 4 MB; for one file, two over 64 MB when
+                         there are two cores and the trace checks are left out, else one over 16 MB)
   -h, --help
 Check ids and what they catch: server/CHECKS.md.
 Files are streamed (memory stays flat whatever their size); a progress bar shows on stderr when it is a terminal.
@@ -77,7 +79,10 @@ export function runCheck(args: readonly string[], io: CliIo): number | Promise<n
     return EXIT_OK;
   }
   // Opens every input now: a missing or unreadable file stops the command before any output.
-  const { inputs, write, run } = prepare(options.files, options.jobs, 'sipls check', io);
+  // Splitting one file pays only without the trace checks: with them, every message's facts cross
+  // to the merging thread and the trace checks run there, and two shared cores gained nothing.
+  const splits = !traceChecksRun({ levels: options.levels, minSeverity: options.minSeverity });
+  const { inputs, write, run } = prepare(options.files, options.jobs, 'sipls check', io, splits);
   const json = options.format === 'json';
   const jobs: FileJob[] = inputs.map((input) => ({ kind: 'check', name: input.name, output: options.format, minSeverity: options.minSeverity, levels: options.levels }));
   return (async (): Promise<number> => {

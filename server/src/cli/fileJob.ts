@@ -6,7 +6,7 @@
 import { severityRank, type Level, type Severity } from '../core/features/validate';
 import { summarize, type MessageSummary } from '../core/features/summary';
 import type { FormatId } from '../core/parser/model';
-import { BatchPositions, batchPlace, DocumentStream, FindingStream, type BatchPlace, type CheckedBatch, type FindingStreamOptions, type LocatedFinding, type StreamBatch } from '../core/stream';
+import { BatchPositions, CutStream, DocumentStream, FindingStream, type BatchPlace, type CheckedBatch, type FindingStreamOptions, type LocatedFinding, type StreamBatch } from '../core/stream';
 import { decodeChunks } from './input';
 
 export interface CheckJob {
@@ -30,7 +30,7 @@ export type FileJob = (CheckJob | MessagesJob) & {
   readonly window?: number;
   /** Skip detection (tests force it so that small files are cut too). */
   readonly format?: FormatId;
-  /** Check the file's windows in this many workers of the worker that reads it (check jobs only). */
+  /** Check the file's windows in this many threads: the worker that reads it and workers of its own (check jobs only). */
   readonly split?: { readonly workers: number; readonly heap?: { readonly oldMb: number; readonly youngMb?: number } };
 };
 
@@ -60,10 +60,11 @@ export interface BatchPool {
 }
 
 export async function runFileJob(job: FileJob, chunks: AsyncIterable<Uint8Array>, sink: JobSink, pool?: BatchPool): Promise<JobResult> {
-  const stream = new DocumentStream({ ...(job.window !== undefined ? { window: job.window } : {}), ...(job.format !== undefined ? { format: job.format } : {}) });
+  const streamOptions = { ...(job.window !== undefined ? { window: job.window } : {}), ...(job.format !== undefined ? { format: job.format } : {}) };
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const joiner = job.kind === 'check' && job.output === 'json' ? ',' : '';
-  if (job.kind === 'check' && pool) return runSplit(job, stream, chunks, sink, pool, counts);
+  if (job.kind === 'check' && pool) return runSplit(job, new CutStream(streamOptions), chunks, sink, pool, counts);
+  const stream = new DocumentStream(streamOptions);
   const render = job.kind === 'check' ? checkRenderer(job, counts) : messagesRenderer(job);
   for await (const text of decodeChunks(chunks, sink.bytes?.bind(sink))) {
     const piece = render.batches(stream.push(text));
@@ -75,12 +76,12 @@ export async function runFileJob(job: FileJob, chunks: AsyncIterable<Uint8Array>
 }
 
 /**
- * One file checked by a pool of workers: this thread reads and cuts the windows, the workers check
- * them (a few at a time each, so memory stays bounded), and this thread merges their results in
- * stream order and runs the trace checks: the output is the same as from one thread. (Each window
- * is parsed here to find where to cut it, and again by its worker.)
+ * One file checked by a pool of workers: this thread reads and cuts the windows, the workers parse
+ * and check them (a few at a time each, so memory stays bounded), and this thread merges their
+ * results in stream order and runs the trace checks: the output is the same as from one thread.
+ * Cutting takes only the format's framing here (see CutStream), so the parsing is the workers'.
  */
-async function runSplit(job: CheckJob, stream: DocumentStream, chunks: AsyncIterable<Uint8Array>, sink: JobSink, pool: BatchPool, counts: Record<Severity, number>): Promise<JobResult> {
+async function runSplit(job: CheckJob, stream: CutStream, chunks: AsyncIterable<Uint8Array>, sink: JobSink, pool: BatchPool, counts: Record<Severity, number>): Promise<JobResult> {
   const options: FindingStreamOptions = { levels: job.levels, minSeverity: job.minSeverity };
   const findings = new FindingStream(options);
   const render = findingRenderer(job, counts);
@@ -92,9 +93,9 @@ async function runSplit(job: CheckJob, stream: DocumentStream, chunks: AsyncIter
     const piece = render(findings.merge(await oldest));
     if (piece) await sink.piece(piece);
   };
-  const submit = async (batches: readonly StreamBatch[]): Promise<void> => {
-    for (const batch of batches) {
-      const checked = pool.check(batchPlace(batch), options);
+  const submit = async (places: readonly BatchPlace[]): Promise<void> => {
+    for (const place of places) {
+      const checked = pool.check(place, options);
       // Awaited in order below; until then a failure must not count as unhandled.
       checked.catch(() => undefined);
       inFlight.push(checked);
@@ -106,7 +107,7 @@ async function runSplit(job: CheckJob, stream: DocumentStream, chunks: AsyncIter
   while (inFlight.length > 0) await mergeOldest();
   const piece = render(findings.end());
   if (piece) await sink.piece(piece);
-  return { format: stream.formatId ?? 'generic', messages: stream.messages, counts };
+  return { format: stream.formatId ?? 'generic', messages: findings.messageCount, counts };
 }
 
 interface Renderer {

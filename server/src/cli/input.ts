@@ -3,6 +3,7 @@
  * missing file, a directory or an unreadable file is a usage/I-O error (exit 2, one line) before
  * anything is printed; the bytes themselves are read later, a chunk at a time.
  */
+import { isAscii } from 'node:buffer';
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { UsageError } from './io';
 
@@ -13,8 +14,8 @@ export interface InputFile {
   readonly size: number | null;
 }
 
-/** Bytes per read: large enough for throughput, small enough that memory stays flat. */
-export const READ_CHUNK = 1 << 20;
+/** Bytes per read: large enough for throughput, and one stream window (see DocumentStream), so each read is parsed at once. */
+export const READ_CHUNK = 1 << 18;
 
 function ioReason(name: string, error: unknown): UsageError {
   if (error instanceof UsageError) return error;
@@ -54,15 +55,27 @@ export async function* readChunks(name: string): AsyncGenerator<Uint8Array> {
 /**
  * Bytes to text, correct across chunk boundaries (a character split between two reads is decoded
  * once whole); invalid bytes become U+FFFD as in a whole-file decode, and a leading BOM is dropped.
+ * A chunk of plain ASCII that starts clean (the chunk before it ended on an ASCII byte, so nothing
+ * is pending in the decoder) is read as Latin-1: the same characters, several times cheaper.
  */
 export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
+  // The BOM is dropped by hand: a decoder that has skipped ASCII chunks would take one in mid-file for the start.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let first = true;
+  let clean = true;
   for await (const chunk of chunks) {
     onBytes?.(chunk.byteLength);
-    const text = decoder.decode(chunk, { stream: true });
+    if (chunk.byteLength === 0) continue;
+    let text = clean && isAscii(chunk) ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1') : decoder.decode(chunk, { stream: true });
+    clean = (chunk[chunk.byteLength - 1] ?? 0) < 0x80;
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
     if (text.length > 0) yield text;
   }
-  const rest = decoder.decode();
+  let rest = decoder.decode();
+  if (first && rest.charCodeAt(0) === 0xfeff) rest = rest.slice(1);
   if (rest.length > 0) yield rest;
 }
 

@@ -6,7 +6,7 @@
  * order and runs the trace checks (which need the messages in order) itself.
  */
 import { Worker } from 'node:worker_threads';
-import type { BatchPlace, CheckedBatch, FindingStreamOptions } from '../core/stream';
+import { BatchChecker, rebuildBatch, type BatchPlace, type CheckedBatch, type FindingStreamOptions } from '../core/stream';
 import { runFileJob, type BatchPool, type FileJob, type JobResult } from './fileJob';
 import { readChunks } from './input';
 import { UsageError } from './io';
@@ -26,6 +26,13 @@ export interface RunOptions {
   readonly heap?: { readonly oldMb: number; readonly youngMb?: number };
 }
 
+/**
+ * Tells a worker that is done to close its port and end on its own. Workers are terminated only on
+ * failure: terminating one while V8 still compiles for it in the background can abort the whole
+ * process (a race in Node's platform code), after all the output has been written.
+ */
+export const CLOSE = { close: true } as const;
+
 /** Marks the worker started by `runJobs` (main.ts starts `serveJobs` when it sees it). */
 export const WORKER_ROLE = 'sipls-file-jobs';
 
@@ -40,8 +47,8 @@ export type WorkerReply =
 export async function runJobs(jobs: readonly FileJob[], consumer: JobConsumer, options: RunOptions): Promise<void> {
   const [only] = jobs;
   if (only && jobs.length === 1 && only.kind === 'check' && options.workers >= 2) {
-    // One file, several workers: a worker reads and cuts it and hands its windows to workers of its
-    // own, so that this thread's heap, which nothing caps, stays out of it.
+    // One file, several workers: a worker reads and cuts it, checks windows and hands others to
+    // workers of its own, so that this thread's heap, which nothing caps, stays out of it.
     await runInWorkers([{ ...only, split: { workers: options.workers, ...(options.heap ? { heap: options.heap } : {}) } }], consumer, { ...options, workers: 1, heap: SPLIT_READER_HEAP });
     return;
   }
@@ -62,8 +69,10 @@ const SPLIT_READER_HEAP = { oldMb: 160, youngMb: 16 };
 export class BatchWorkers implements BatchPool {
   private readonly workers: { readonly worker: Worker; busy: number }[] = [];
   private readonly waiting = new Map<number, { resolve: (checked: CheckedBatch) => void; reject: (error: Error) => void; slot: { busy: number } }>();
+  private readonly exits: Promise<void>[] = [];
   private next = 0;
   private failure: Error | null = null;
+  private broken = false;
 
   constructor(
     readonly size: number,
@@ -73,6 +82,7 @@ export class BatchWorkers implements BatchPool {
       const worker = new Worker(entryScript(), { workerData: { role: WORKER_ROLE }, resourceLimits: heap ? { maxOldGenerationSizeMb: heap.oldMb, ...(heap.youngMb !== undefined ? { maxYoungGenerationSizeMb: heap.youngMb } : {}) } : {} });
       const slot = { worker, busy: 0 };
       this.workers.push(slot);
+      this.exits.push(new Promise<void>((resolve) => worker.once('exit', () => resolve())));
       worker.on('message', (reply: WorkerReply) => {
         const request = this.waiting.get(reply.id);
         if (!request) return;
@@ -100,16 +110,60 @@ export class BatchWorkers implements BatchPool {
     });
   }
 
+  /** Batches sent and not yet answered. */
+  get pending(): number {
+    return this.waiting.size;
+  }
+
   async close(): Promise<void> {
     this.failure ??= new Error('closed');
-    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+    if (this.broken) {
+      await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+      return;
+    }
+    for (const { worker } of this.workers) worker.postMessage(CLOSE);
+    await Promise.all(this.exits);
   }
 
   private fail(error: Error): void {
     if (this.failure) return;
+    this.broken = true;
     this.failure = error;
     for (const request of this.waiting.values()) request.reject(error);
     this.waiting.clear();
+  }
+}
+
+/**
+ * The thread reading a split file checks batches too: cutting and merging leave it most of a core,
+ * and one thread fewer is one heap fewer. A batch goes to the workers while they have fewer than
+ * two each in hand, else it is checked here, at once.
+ */
+export class ReaderAndWorkers implements BatchPool {
+  private readonly workers: BatchWorkers | null;
+  private readonly checkers = new Map<string, BatchChecker>();
+
+  constructor(
+    readonly size: number,
+    heap: RunOptions['heap'],
+  ) {
+    this.workers = size > 1 ? new BatchWorkers(size - 1, heap) : null;
+  }
+
+  async check(place: BatchPlace, options: FindingStreamOptions): Promise<CheckedBatch> {
+    if (this.workers && this.workers.pending >= 2 * this.workers.size) {
+      // Answers that have arrived are only counted once the event loop has run: let it, once.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (this.workers && this.workers.pending < 2 * this.workers.size) return this.workers.check(place, options);
+    const key = JSON.stringify(options);
+    let checker = this.checkers.get(key);
+    if (!checker) this.checkers.set(key, (checker = new BatchChecker(options)));
+    return checker.check(rebuildBatch(place));
+  }
+
+  async close(): Promise<void> {
+    await this.workers?.close();
   }
 }
 
@@ -148,7 +202,7 @@ function runInWorkers(jobs: readonly FileJob[], consumer: JobConsumer, options: 
         cursor++;
       }
       if (cursor === jobs.length) {
-        for (const worker of workers) void worker.terminate();
+        for (const worker of workers) worker.postMessage(CLOSE);
         resolve();
       }
     };

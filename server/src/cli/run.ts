@@ -13,6 +13,13 @@ import { UsageError, type CliIo } from './io';
 const POOL_THRESHOLD = 4 << 20;
 /** A single file this large is read in one worker whose heap is capped, which keeps memory flat. */
 const ISOLATE_THRESHOLD = 16 << 20;
+/** A single file this large is checked by two threads when there are two cores (see workersFor). */
+const SPLIT_THRESHOLD = 64 << 20;
+/**
+ * Threads a single file gets by default: every extra thread is another heap (about 30 MB), so the
+ * default stops at two, which keeps a 1 GB check under 200 MB RSS; --jobs N asks for more.
+ */
+const DEFAULT_SPLIT = 2;
 
 /** Parses the value of --jobs. */
 export function parseJobs(command: string, value: string): number {
@@ -21,16 +28,21 @@ export function parseJobs(command: string, value: string): number {
 }
 
 /**
- * Worker threads for these inputs (0: this thread): one per core for several files, one for a single
- * very large file, none for small inputs, standard input or --jobs 1.
+ * Worker threads for these inputs (0: this thread): one per core for several files; for a single
+ * file, two when it is very large, splitting pays (`splits`) and two cores are free to this process,
+ * else one when it is large; none for small inputs, standard input or --jobs 1.
  */
-export function workersFor(inputs: readonly InputFile[], jobs: number | undefined): number {
+export function workersFor(inputs: readonly InputFile[], jobs: number | undefined, splits = false, cores = availableParallelism()): number {
   if (jobs === 1 || inputs.some((input) => input.name === '-')) return 0;
   const total = inputs.reduce((sum, input) => sum + (input.size ?? 0), 0);
-  // One file: --jobs N splits its windows between N workers (check only); by default one worker reads it.
-  if (inputs.length === 1) return jobs !== undefined ? jobs : total >= ISOLATE_THRESHOLD ? 1 : 0;
+  // One file: --jobs N splits its windows between N threads (check only).
+  if (inputs.length === 1) {
+    if (jobs !== undefined) return jobs;
+    if (splits && total >= SPLIT_THRESHOLD && cores >= 2) return Math.min(cores, DEFAULT_SPLIT);
+    return total >= ISOLATE_THRESHOLD ? 1 : 0;
+  }
   if (jobs !== undefined) return jobs;
-  return total < POOL_THRESHOLD ? 0 : availableParallelism();
+  return total < POOL_THRESHOLD ? 0 : cores;
 }
 
 /**
@@ -44,12 +56,13 @@ export interface Prepared {
   readonly run: (jobs: readonly FileJob[], consumer: JobConsumer) => Promise<void>;
 }
 
-export function prepare(names: readonly string[], jobs: number | undefined, label: string, io: CliIo): Prepared {
+/** `splits`: splitting one file between threads pays off for this command (`check` without the trace checks; see runJobs). */
+export function prepare(names: readonly string[], jobs: number | undefined, label: string, io: CliIo, splits = false): Prepared {
   const inputs = openInputs(names);
   const sizes = inputs.map((input) => input.size);
   const total = sizes.every((size) => size !== null) ? sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0) : null;
   const progress = new ProgressBar({ write: io.stderr, tty: io.stderrColumns !== undefined, ...(io.stderrColumns !== undefined ? { columns: io.stderrColumns } : {}), total, label });
-  const workers = workersFor(inputs, jobs);
+  const workers = workersFor(inputs, jobs, splits);
   // Output and the bar share the terminal: the bar is erased before each write and redrawn on the next read.
   const write = async (text: string): Promise<void> => {
     progress.finish();
@@ -60,7 +73,8 @@ export function prepare(names: readonly string[], jobs: number | undefined, labe
     try {
       // One large file: a tight heap keeps RSS flat (about 190 MB). A pool: V8's own sizing (still flat
       // in the file's size, but larger), as a cap costs each worker much more garbage collection.
-      // One file split between workers: each holds a window or two, and the main thread holds the rest.
+      // One file split between threads: each of the reader's workers holds a window or two; the
+      // reader holds a few windows and the trace checks' state (its own cap is in jobs.ts).
       const heap = inputs.length === 1 ? (workers >= 2 ? { oldMb: 32, youngMb: 8 } : { oldMb: 160, youngMb: 16 }) : undefined;
       await runJobs(fileJobs, consumer, { workers, ...(heap ? { heap } : {}), onBytes: (count) => progress.add(count) });
     } finally {

@@ -8,7 +8,7 @@ import { BatchChecker, rebuildBatch, type BatchPlace, type FindingStreamOptions 
 import { runFileJob, type FileJob } from './fileJob';
 import { readChunks } from './input';
 import { UsageError } from './io';
-import { BatchWorkers, type WorkerReply } from './jobs';
+import { CLOSE, ReaderAndWorkers, type WorkerReply } from './jobs';
 
 /** Pieces a worker may have in flight before it waits for the main thread to write some (bounded memory). */
 export const PIECES_IN_FLIGHT = 8;
@@ -28,7 +28,12 @@ export function serveJobs(): void {
   let wake: (() => void) | null = null;
   // One checker per set of options (a pool serves a single job, so in practice one).
   const checkers = new Map<string, BatchChecker>();
-  port.on('message', (message: { id: number; job: FileJob } | { written: number } | BatchRequest) => {
+  port.on('message', (message: { id: number; job: FileJob } | { written: number } | BatchRequest | typeof CLOSE) => {
+    if ('close' in message) {
+      // Nothing is left to do: with the port closed the thread ends once its pool (if any) has.
+      port.close();
+      return;
+    }
     if ('place' in message) {
       const key = JSON.stringify(message.options);
       let checker = checkers.get(key);
@@ -52,7 +57,7 @@ export function serveJobs(): void {
       inFlight++;
       while (inFlight >= PIECES_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
     };
-    const pool = job.split ? new BatchWorkers(job.split.workers, job.split.heap) : undefined;
+    const pool = job.split ? new ReaderAndWorkers(job.split.workers, job.split.heap) : undefined;
     runFileJob(job, readChunks(job.name), { piece, bytes: (count) => send({ id, type: 'bytes', count }) }, pool)
       .finally(() => pool?.close())
       .then(

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseDocument } from '../../../server/src/core/parser/document';
 import type { Level, Severity } from '../../../server/src/core/features/validate';
-import { BatchChecker, rebuildBatch, type BatchPlace, type CheckedBatch, type FindingStreamOptions } from '../../../server/src/core/stream';
+import { BatchChecker, rebuildBatch, traceChecksRun, type BatchPlace, type CheckedBatch, type FindingStreamOptions } from '../../../server/src/core/stream';
 import { runFileJob, type BatchPool, type CheckJob } from '../../../server/src/cli/fileJob';
 import { workersFor } from '../../../server/src/cli/run';
 import { FIXTURES } from '../../support/paths';
@@ -78,8 +78,27 @@ describe('workers for one file', () => {
   it('--jobs N gives one file N workers; without it a large file gets one, a small one none', () => {
     assert.equal(workersFor([{ name: 'a.log', size: 1000 }], 2), 2);
     assert.equal(workersFor([{ name: 'a.log', size: 1000 }], 1), 0);
-    assert.equal(workersFor([{ name: 'a.log', size: 100 << 20 }], undefined), 1);
+    assert.equal(workersFor([{ name: 'a.log', size: 100 << 20 }], undefined, false, 4), 1);
     assert.equal(workersFor([{ name: 'a.log', size: 1000 }], undefined), 0);
     assert.equal(workersFor([{ name: '-', size: null }], 2), 0);
+  });
+
+  it('a very large file that can be split gets two threads when there are two cores or more, one otherwise', () => {
+    const huge = [{ name: 'a.log', size: 100 << 20 }];
+    assert.equal(workersFor(huge, undefined, true, 2), 2);
+    assert.equal(workersFor(huge, undefined, true, 8), 2);
+    assert.equal(workersFor(huge, undefined, true, 1), 1);
+    assert.equal(workersFor([{ name: 'a.log', size: 20 << 20 }], undefined, true, 8), 1);
+    assert.equal(workersFor(huge, 1, true, 8), 0);
+    assert.equal(workersFor(huge, 3, true, 8), 3);
+  });
+
+  it('sipls check splits by default only when the trace checks are left out', () => {
+    // --min-severity warning leaves every trace check out, unless --rule raises one.
+    assert.equal(traceChecksRun({ minSeverity: 'warning' }), false);
+    assert.equal(traceChecksRun({ minSeverity: 'error' }), false);
+    assert.equal(traceChecksRun({ minSeverity: 'warning', levels: { retransmission: 'error' } }), true);
+    assert.equal(traceChecksRun({ minSeverity: 'hint' }), true);
+    assert.equal(traceChecksRun({}), true);
   });
 });

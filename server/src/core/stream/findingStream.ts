@@ -11,7 +11,7 @@ import { CHECKS, severityRank, type Finding, type Level, type Severity, type Val
 import { TRACE_CHECKS, type TraceFacts } from '../features/validate/checks/trace';
 import type { Span } from '../parser/model';
 import type { Position } from '../util/positions';
-import type { StreamBatch } from './documentStream';
+import type { RebuiltBatch } from './documentStream';
 import { BatchPositions } from './positions';
 import { DEFAULT_HORIZON, TraceTracker, type TraceFinding } from './traceTracker';
 import { checksBelow } from './visibility';
@@ -75,7 +75,10 @@ function detached(fact: TraceFacts, span: Span, at: LocatedFacts['at']): Located
 
 /** What checking one batch gives, as plain data (it may come from a worker thread). */
 export interface CheckedBatch {
-  /** The batch's per-message and parser findings, whole-file offsets, in the order they were found. */
+  /**
+   * The batch's per-message and parser findings, whole-file offsets, in the order they were found;
+   * their message indexes count from the batch's first message (FindingStream.merge makes them whole-file).
+   */
   readonly findings: readonly { readonly finding: Finding; readonly start: Position; readonly end: Position; readonly check: number }[];
   /** Trace facts of the batch's messages, in order (none when every trace check is off). */
   readonly facts: readonly LocatedFacts[];
@@ -103,6 +106,11 @@ function plan(options: FindingStreamOptions): Plan {
   return { levels, skip, trace };
 }
 
+/** Whether any trace check runs with these options (their facts then go from every batch to the merge). */
+export function traceChecksRun(options: FindingStreamOptions): boolean {
+  return plan(options).trace.size > 0;
+}
+
 /**
  * The part of FindingStream that needs a batch's text: per-message checks, parser problems and trace
  * facts. Batches are independent here, so they can be checked in any thread, in any order.
@@ -115,7 +123,7 @@ export class BatchChecker {
     this.checks = new WindowChecks({ levels, skip, facts: trace.size > 0 });
   }
 
-  check(batch: StreamBatch): CheckedBatch {
+  check(batch: RebuiltBatch): CheckedBatch {
     const { base, text, document } = batch;
     const positions = new BatchPositions(batch);
     const locate = (span: Span): { start: Position; end: Position } => ({ start: positions.positionAt(span.start), end: positions.positionAt(span.end) });
@@ -129,7 +137,6 @@ export class BatchChecker {
           ...found,
           span: shift(found.span, base),
           ...(found.fix ? { fix: { title: found.fix.title, edits: found.fix.edits.map((edit) => ({ span: shift(edit.span, base), newText: edit.newText })) } } : {}),
-          ...(found.messageIndex !== undefined ? { messageIndex: found.messageIndex + batch.firstIndex } : {}),
         };
         findings.push({ finding, ...locate(finding.span), check });
       },
@@ -160,7 +167,7 @@ export class FindingStream {
   }
 
   /** Findings of one batch and whatever earlier findings it settles, in validate()'s order. */
-  add(batch: StreamBatch): LocatedFinding[] {
+  add(batch: RebuiltBatch): LocatedFinding[] {
     return this.merge(this.checker.check(batch));
   }
 
@@ -170,11 +177,21 @@ export class FindingStream {
    */
   merge(checked: CheckedBatch): LocatedFinding[] {
     // Per-message findings and trace findings never tie on check, so queuing one kind before the other keeps the order.
-    for (const { finding, start, end, check } of checked.findings) this.enqueue(finding, { start, end }, check);
+    // Batches come in order: the messages merged so far are the ones before this batch.
+    const firstIndex = this.messages;
+    for (const { finding, start, end, check } of checked.findings) {
+      const whole = finding.messageIndex !== undefined ? { ...finding, messageIndex: finding.messageIndex + firstIndex } : finding;
+      this.enqueue(whole, { start, end }, check);
+    }
     for (const fact of checked.facts) this.enqueueTrace(this.tracker.add(fact));
     this.messages += checked.messages;
     this.settled = Math.max(this.settled, checked.next);
     return this.release(Math.min(this.settled, this.tracker.frontier));
+  }
+
+  /** Messages in the batches merged so far. */
+  get messageCount(): number {
+    return this.messages;
   }
 
   /** The stream has ended: every finding left, in order. */

@@ -5,10 +5,13 @@
 import { LineIndex, type Position } from '../util/positions';
 import type { StreamBatch } from './documentStream';
 
+/** What positions need of a batch: its text and where it lies in the file. */
+type Placed = Pick<StreamBatch, 'text' | 'base' | 'linesBefore' | 'lineStart'>;
+
 export class BatchPositions {
   private index: LineIndex | undefined;
 
-  constructor(private readonly batch: StreamBatch) {}
+  constructor(private readonly batch: Placed) {}
 
   /** Lines of the batch's own text (line 0 is the one holding `base`), indexed on first use: a window without findings never pays for it. */
   get lines(): LineIndex {

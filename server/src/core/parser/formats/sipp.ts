@@ -160,10 +160,49 @@ function frames(text: string): Frame[] {
   return !MESSAGES_LOG.test(sample) && isErrorsLog(sample) ? errorsLogFrames(text) : messagesLogFrames(text);
 }
 
+/** Start of the line after the one holding `from` (text.length when it is the last), by scanLines' rules. */
+function nextLineStart(text: string, from: number): number {
+  let lf = text.indexOf('\n', from);
+  let cr = text.indexOf('\r', from);
+  if (lf === -1) lf = text.length;
+  if (cr === -1) cr = text.length;
+  if (lf <= cr) return Math.min(text.length, lf + 1);
+  return text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+}
+
+/**
+ * messagesLogFrames' last frame, searched for from the end: a separator line at a line start, then
+ * an announcement line; the frame counts only when a line follows its announcement before the next
+ * frame's separator (as there, a frame without lines is dropped).
+ */
+function lastFrameStart(text: string): number | undefined {
+  const sample = text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text;
+  if (!MESSAGES_LOG.test(sample) && isErrorsLog(sample)) return undefined;
+  let limit = text.length;
+  for (let at = text.length; at > 0; ) {
+    const found = text.lastIndexOf(SEPARATOR, at - 1);
+    if (found === -1) return -1;
+    at = found;
+    const before = found > 0 ? text.charCodeAt(found - 1) : 10;
+    const after = text.charCodeAt(found + 47);
+    if ((before !== 10 && before !== 13) || (after !== 32 && after !== 9 && after !== 10 && after !== 13)) continue;
+    const announcement = nextLineStart(text, found + 47);
+    const c = text.charCodeAt(announcement);
+    if (announcement >= text.length || (c !== 85 && c !== 84 && c !== 83 && c !== 87)) continue;
+    const body = nextLineStart(text, announcement);
+    const line = text.slice(announcement, Math.min(body, announcement + 80));
+    if (!ANNOUNCEMENT.test(line.replace(/[\r\n]+$/, ''))) continue;
+    if (body < limit) return found;
+    limit = found;
+  }
+  return -1;
+}
+
 export const SIPP_FORMAT: TraceFormat = {
   id: 'sipp',
   label: 'SIPp message and error traces',
   detection: 'a 47-dash separator followed by "UDP message sent (N bytes):"; errors log: "YYYY-MM-DD<TAB>HH:MM:SS.us<TAB>epoch: " entries',
   detect,
   frames,
+  lastFrameStart,
 };

@@ -19,4 +19,10 @@ export interface TraceFormat {
   detect(sample: string): number;
   /** Every frame in the text, in order. Must not throw, and must stay linear in the text's size. */
   frames(text: string): Frame[];
+  /**
+   * Optional shortcut for cutting a stream into windows: where frames(text)'s last frame begins
+   * (the start of its context's frameSpan), found from the end without framing the whole text; -1
+   * when there is no frame; undefined when this text needs frames() to tell.
+   */
+  lastFrameStart?(text: string): number | undefined;
 }
