@@ -407,3 +407,24 @@ function finish(text: string, document: SipDocument, options: ValidateOptions, e
   findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   return { options, messageCount: document.messages.length, entries, deltas, keys: keyed.keys, keyNames: keyed.keyNames, findings };
 }
+
+/** Key names by number, per `keyNames` map; the map only grows, so a longer one is read again. */
+const namesByNumber = new WeakMap<Map<string, number>, string[]>();
+
+/**
+ * Per message, the number of its Call-ID (-1: none, or a message the trace checks skip for want of
+ * a usable CSeq), and the names those numbers stand for: what validation read of every message,
+ * so that grouping a long trace into calls need not read every Call-ID again.
+ */
+export function callIdNumbers(validation: Validation): { readonly numbers: Int32Array; readonly names: readonly string[] } {
+  const { keys, keyNames } = validation;
+  let names = namesByNumber.get(keyNames);
+  if (names?.length !== keyNames.size) {
+    // Numbers are given in insertion order (see storeKeys): the map's order is the numbers' order.
+    names = [...keyNames.keys()];
+    namesByNumber.set(keyNames, names);
+  }
+  const numbers = new Int32Array(keys.length >> 1);
+  for (let i = 0; i < numbers.length; i++) numbers[i] = keys[2 * i] ?? -1;
+  return { numbers, names };
+}
