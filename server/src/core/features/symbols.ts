@@ -5,7 +5,8 @@
  */
 import { cseqOf, transiently } from '../parser/access';
 import type { SipDocument, SipMessage, Span } from '../parser/model';
-import { elapsedMs, formatDuration, indexOf, type DocumentIndex } from './documentIndex';
+import { parseCSeq } from '../parser/values/simple';
+import { durationOf, formatDuration, indexOf, type DocumentIndex, type Instant } from './documentIndex';
 
 export interface SymbolEntry {
   /** `INVITE sip:bob@example.com`, `200 OK (INVITE)`, or `Call <call-id>`. Never empty. */
@@ -116,7 +117,8 @@ function more(
 ): SymbolEntry {
   const messages = document.messages;
   let loose = messages.length;
-  if (grouped) for (const id of index.callIds) if (id !== null) loose--;
+  // Every message with a Call-ID is in exactly one call: counting calls' members counts them.
+  if (grouped) for (const members of index.calls.values()) loose -= members.length;
   const calls = grouped ? index.calls.size - shown.calls : 0;
   // Messages left out that no hidden call accounts for: loose ones, and the rest of a call shown in part.
   const hidden = loose - shown.loose + ('call' in first && part > 0 ? first.members.length - part : 0);
@@ -183,7 +185,7 @@ function callSymbol(text: string, document: SipDocument, index: DocumentIndex, i
   // A call shown in part can be most of a huge log: its range and duration come from its two ends, without a walk over every message.
   const { span, selectionSpan } = partly ? endsSpan(document.messages, members) : callSpan(document.messages, { call: id, members });
   const outcome = callOutcome(text, document, visible);
-  const duration = partly ? index.durationBetween(members[0] ?? -1, members[members.length - 1] ?? -1) : elapsedMs(index, members);
+  const duration = partly ? index.durationBetween(members[0] ?? -1, members[members.length - 1] ?? -1) : callDuration(index, members);
   const count = `${members.length} message${members.length === 1 ? '' : 's'}`;
   const partial = partly ? `first ${grouping(shown)} shown` : '';
   return {
@@ -212,14 +214,14 @@ function callOutcome(text: string, document: SipDocument, members: readonly numb
   }
   if (method === null) {
     const first = document.messages[members[0] ?? -1];
-    method = first ? (cseqOf(text, first)?.method?.text ?? null) : null;
+    method = first ? cseqMethod(text, first) : null;
   }
   if (method === null) return '';
   let final: SipMessage | null = null;
   for (const i of members) {
     const message = document.messages[i];
     const line = message?.startLine;
-    if (!message || line?.kind !== 'response' || !(line.status >= 200) || cseqOf(text, message)?.method?.text !== method) continue;
+    if (!message || line?.kind !== 'response' || !(line.status >= 200) || cseqMethod(text, message) !== method) continue;
     if (final?.startLine.kind === 'response' && final.startLine.status >= 200 && final.startLine.status < 300) break;
     final = message;
   }
@@ -228,11 +230,12 @@ function callOutcome(text: string, document: SipDocument, members: readonly numb
 
 function messageSymbol(text: string, message: SipMessage): SymbolEntry {
   const line = message.startLine;
+  const { start, end } = message.span;
   return {
     name: messageName(text, message),
     detail: messageDetail(text, message),
     kind: message.kind,
-    span: { start: message.span.start, end: message.span.end },
+    span: { start, end },
     selectionSpan: { start: line.start, end: line.end },
     children: [],
   };
@@ -242,7 +245,7 @@ function messageSymbol(text: string, message: SipMessage): SymbolEntry {
 export function messageName(text: string, message: SipMessage): string {
   const line = message.startLine;
   if (line.kind === 'request') return clip([line.method.text, line.uri.text].filter(Boolean).join(' ')) || 'request';
-  const method = cseqOf(text, message)?.method?.text;
+  const method = cseqMethod(text, message);
   const name = clip(statusText(message)) || 'response';
   return method ? `${name} (${method})` : name;
 }
@@ -268,11 +271,45 @@ function messageDetail(text: string, message: SipMessage): string {
   const context = message.context;
   const route = context?.src && context.dst ? `${context.src} -> ${context.dst}` : context?.src ? `from ${context.src}` : context?.dst ? `to ${context.dst}` : '';
   const parts = [
-    context?.timestamp?.replace(/\s+/g, ' ').trim() ?? '',
+    context?.timestamp ? oneLine(context.timestamp) : '',
     context?.direction ?? '',
     [context?.transport ?? '', route].filter(Boolean).join(' '),
   ].filter(Boolean);
   if (parts.length > 0) return parts.join(' · ');
   const cseq = cseqOf(text, message);
   return cseq ? `CSeq ${[cseq.number.text, cseq.method?.text ?? ''].filter(Boolean).join(' ')}` : '';
+}
+
+/** Whitespace runs as one space, trimmed; most timestamps are so already, and are then kept as they are. */
+function oneLine(text: string): string {
+  return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
+/** Whitespace other than a single space between other characters. */
+const UNTIDY = /[^\S ]| {2}|^ | $/;
+
+/**
+ * A message's CSeq method, as cseqOf reads it, from the header's value alone: a message whose
+ * header objects validation let go is not made to build them all again for one value.
+ */
+function cseqMethod(text: string, message: SipMessage): string | null {
+  if (!message.firstValue) return cseqOf(text, message)?.method?.text ?? null;
+  const value = message.firstValue('cseq');
+  return value === undefined ? null : (parseCSeq(value, 0, value.length).method?.text ?? null);
+}
+
+/**
+ * What elapsedMs gives for a call's messages, reading two timestamps in the common case rather than
+ * all of them: the first message with a time, and the last one on the same clock after it.
+ */
+function callDuration(index: DocumentIndex, members: readonly number[]): number | null {
+  let first: Instant | null = null;
+  let at = 0;
+  for (; at < members.length && !first; at++) first = index.timeAt(members[at] ?? -1);
+  if (!first) return null;
+  for (let back = members.length - 1; back >= at; back--) {
+    const time = index.timeAt(members[back] ?? -1);
+    if (time?.clock === first.clock) return durationOf(first, time);
+  }
+  return null;
 }
