@@ -10,23 +10,25 @@ import { definitionAt, highlightsAt, referencesAt } from '../core/features/navig
 import type { Span } from '../core/parser/model';
 import { toRange } from './convert';
 import { guard, type ServerState } from './state';
-import { prefixLines, type PrefixLines } from './prefixLines';
+import { prefixLines, type Positions } from './prefixLines';
 
 const SYMBOL_KIND: Readonly<Record<SymbolEntry['kind'], SymbolKind>> = { call: SymbolKind.Namespace, request: SymbolKind.Function, response: SymbolKind.Event, more: SymbolKind.Null };
 
-function toSymbol(lines: PrefixLines, entry: SymbolEntry): DocumentSymbol {
+function toSymbol(lines: Positions, entry: SymbolEntry): DocumentSymbol {
   const { span, selectionSpan } = entry;
   const start = lines.positionAt(span.start);
   // A symbol's selection is its start line, which starts where the symbol does: one position serves both.
   const selectionStart = selectionSpan.start === span.start ? start : lines.positionAt(selectionSpan.start);
-  return {
+  const symbol: DocumentSymbol = {
     name: entry.name,
-    ...(entry.detail ? { detail: entry.detail } : {}),
     kind: SYMBOL_KIND[entry.kind],
     range: { start, end: lines.positionAt(span.end) },
     selectionRange: { start: selectionStart, end: lines.positionAt(selectionSpan.end) },
     children: entry.children.map((child) => toSymbol(lines, child)),
   };
+  // Set only when there is one (an empty detail is left out of the answer, as before).
+  if (entry.detail) symbol.detail = entry.detail;
+  return symbol;
 }
 
 export function registerNavigation(state: ServerState): void {
