@@ -93,13 +93,15 @@ export function indexOf(text: string, document: SipDocument): DocumentIndex {
 }
 
 /**
- * Call-IDs read beforehand, by number: per message, the number of its Call-ID in `names`, or -1
- * where it is not known (the message's own Call-ID is read then). Validation reads every Call-ID
- * of a trace anyway (see callIdNumbers in validate/incremental.ts).
+ * Call-IDs numbered beforehand: message i's number is `numbers[i * stride]`, the same number for the
+ * same Call-ID and numbers below `count`; -1 where the message's Call-ID was not numbered (it is
+ * read then). Validation numbers every Call-ID of a trace anyway (see callIdNumbers in
+ * validate/incremental.ts); only the first message with each number has its Call-ID read.
  */
 export interface KnownCallIds {
   readonly numbers: Int32Array;
-  readonly names: readonly string[];
+  readonly stride: number;
+  readonly count: number;
 }
 
 /** Documents whose index can start from Call-IDs known beforehand, when it is first built. */
@@ -216,16 +218,27 @@ class Index implements DocumentIndex {
       this.callNumbers = carried.numbers ?? null;
       return;
     }
-    if (known?.numbers.length === messages.length) {
-      const { numbers, names } = known;
+    if (known && known.numbers.length === messages.length * known.stride) {
+      const { stride, count } = known;
+      const numbers = new Int32Array(messages.length);
+      // Per number, the first message that has it: the one whose Call-ID is read. Typed, not a
+      // sparse array of a hundred thousand places, which the engine would keep as a dictionary.
+      const first = new Int32Array(count).fill(-1);
       const callIds = new Array<string | null>(messages.length);
       for (let i = 0; i < messages.length; i++) {
-        const name = names[numbers[i] ?? -1];
         const message = messages[i];
-        callIds[i] = name ?? (message ? readCallId(message) : null);
+        const number = known.numbers[i * stride] ?? -1;
+        const named = number >= 0 && number < count;
+        numbers[i] = named ? number : -1;
+        const earlier = named ? (first[number] ?? -1) : -1;
+        if (earlier >= 0) callIds[i] = callIds[earlier] ?? null;
+        else {
+          callIds[i] = message ? readCallId(message) : null;
+          if (named) first[number] = i;
+        }
       }
       this.callIds = callIds;
-      this.callNumbers = { numbers, count: names.length };
+      this.callNumbers = { numbers, count };
     } else this.callIds = messages.map(readCallId);
     this.timeTable = new Array<Instant | null | Unread>(messages.length).fill(undefined);
     this.startTable = undefined;
@@ -326,18 +339,25 @@ class Index implements DocumentIndex {
     if (this.callNumbers) {
       // Grouped by number: one string lookup per call rather than per message (a trace has ten messages or so per call).
       const { numbers, count } = this.callNumbers;
-      const byNumber = new Array<number[] | undefined>(count);
-      this.callIds.forEach((id, i) => {
-        if (id === null) return;
+      // Per number, its list's place in `lists` (typed, as `first` in the constructor).
+      const place = new Int32Array(count).fill(-1);
+      const lists: number[][] = [];
+      const callIds = this.callIds;
+      for (let i = 0; i < callIds.length; i++) {
+        const id = callIds[i] ?? null;
+        if (id === null) continue;
         const number = numbers[i] ?? -1;
-        let list = number >= 0 ? byNumber[number] : undefined;
+        let list = number >= 0 ? lists[place[number] ?? -1] : undefined;
         if (!list) {
           list = calls.get(id);
           if (!list) calls.set(id, (list = []));
-          if (number >= 0) byNumber[number] = list;
+          if (number >= 0) {
+            place[number] = lists.length;
+            lists.push(list);
+          }
         }
         list.push(i);
-      });
+      }
     } else {
       this.callIds.forEach((id, i) => {
         if (id !== null) pushTo(calls, id, i);

@@ -157,10 +157,11 @@ function callSpan(messages: readonly SipMessage[], entry: Entry): { span: Span; 
   let start = first?.span.start ?? 0;
   let end = first?.span.end ?? 0;
   for (const i of members) {
-    const message = messages[i];
-    if (!message) continue;
-    start = Math.min(start, message.span.start);
-    end = Math.max(end, message.span.end);
+    // Read once: a message makes its span object on each access.
+    const span = messages[i]?.span;
+    if (!span) continue;
+    start = Math.min(start, span.start);
+    end = Math.max(end, span.end);
   }
   return { span: { start, end }, selectionSpan: first ? { start: first.startLine.start, end: first.startLine.end } : { start, end: start } };
 }
@@ -244,7 +245,7 @@ function messageSymbol(text: string, message: SipMessage): SymbolEntry {
 /** `INVITE sip:bob@example.com` for a request, `200 OK (INVITE)` for a response (its CSeq method in brackets). */
 export function messageName(text: string, message: SipMessage): string {
   const line = message.startLine;
-  if (line.kind === 'request') return clip([line.method.text, line.uri.text].filter(Boolean).join(' ')) || 'request';
+  if (line.kind === 'request') return clip(spaced(line.method.text, line.uri.text)) || 'request';
   const method = cseqMethod(text, message);
   const name = clip(statusText(message)) || 'response';
   return method ? `${name} (${method})` : name;
@@ -260,7 +261,7 @@ const MAX_NAME = 200;
 /** `200 OK`, `180`, as written. */
 export function statusText(message: SipMessage): string {
   const line = message.startLine;
-  return line.kind === 'response' ? [line.code.text, line.reason.text].filter(Boolean).join(' ') : '';
+  return line.kind === 'response' ? spaced(line.code.text, line.reason.text) : '';
 }
 
 /**
@@ -270,12 +271,8 @@ export function statusText(message: SipMessage): string {
 function messageDetail(text: string, message: SipMessage): string {
   const context = message.context;
   const route = context?.src && context.dst ? `${context.src} -> ${context.dst}` : context?.src ? `from ${context.src}` : context?.dst ? `to ${context.dst}` : '';
-  const parts = [
-    context?.timestamp ? oneLine(context.timestamp) : '',
-    context?.direction ?? '',
-    [context?.transport ?? '', route].filter(Boolean).join(' '),
-  ].filter(Boolean);
-  if (parts.length > 0) return parts.join(' · ');
+  const said = joined(joined(context?.timestamp ? oneLine(context.timestamp) : '', context?.direction ?? '', ' · '), spaced(context?.transport ?? '', route), ' · ');
+  if (said) return said;
   const cseq = cseqOf(text, message);
   return cseq ? `CSeq ${[cseq.number.text, cseq.method?.text ?? ''].filter(Boolean).join(' ')}` : '';
 }
@@ -312,4 +309,13 @@ function callDuration(index: DocumentIndex, members: readonly number[]): number 
     if (time?.clock === first.clock) return durationOf(first, time);
   }
   return null;
+}
+
+/** The two, the one that is not empty, or '': as `[a, b].filter(Boolean).join(separator)`, without the arrays (an outline joins thousands). */
+function joined(a: string, b: string, separator: string): string {
+  return a && b ? `${a}${separator}${b}` : a || b;
+}
+
+function spaced(a: string, b: string): string {
+  return joined(a, b, ' ');
 }

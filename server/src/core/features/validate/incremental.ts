@@ -408,23 +408,12 @@ function finish(text: string, document: SipDocument, options: ValidateOptions, e
   return { options, messageCount: document.messages.length, entries, deltas, keys: keyed.keys, keyNames: keyed.keyNames, findings };
 }
 
-/** Key names by number, per `keyNames` map; the map only grows, so a longer one is read again. */
-const namesByNumber = new WeakMap<Map<string, number>, string[]>();
-
 /**
- * Per message, the number of its Call-ID (-1: none, or a message the trace checks skip for want of
- * a usable CSeq), and the names those numbers stand for: what validation read of every message,
- * so that grouping a long trace into calls need not read every Call-ID again.
+ * Per message, a number naming its Call-ID (message i's is `numbers[2 * i]`; -1: none, or a message
+ * the trace checks skip for want of a usable CSeq): what validation read of every message, so that
+ * grouping a long trace into calls need not read every Call-ID again. `numbers` is this validation's
+ * own array, which a later revalidate may update in place: read it before the next one.
  */
-export function callIdNumbers(validation: Validation): { readonly numbers: Int32Array; readonly names: readonly string[] } {
-  const { keys, keyNames } = validation;
-  let names = namesByNumber.get(keyNames);
-  if (names?.length !== keyNames.size) {
-    // Numbers are given in insertion order (see storeKeys): the map's order is the numbers' order.
-    names = [...keyNames.keys()];
-    namesByNumber.set(keyNames, names);
-  }
-  const numbers = new Int32Array(keys.length >> 1);
-  for (let i = 0; i < numbers.length; i++) numbers[i] = keys[2 * i] ?? -1;
-  return { numbers, names };
+export function callIdNumbers(validation: Validation): { readonly numbers: Int32Array; readonly stride: number; readonly count: number } {
+  return { numbers: validation.keys, stride: 2, count: validation.keyNames.size };
 }
