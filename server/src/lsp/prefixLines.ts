@@ -8,7 +8,6 @@
  */
 import type { Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { TrackedDocument } from './trackedDocument';
 
 const LF = 10;
 const CR = 13;
@@ -91,18 +90,7 @@ function isBreak(c: number): boolean {
 /** One PrefixLines per document version: the TextDocument object is updated in place by edits. */
 const memo = new WeakMap<TextDocument, { readonly version: number; readonly lines: PrefixLines }>();
 
-/** What answers need of a document to turn offsets into positions. */
-export interface Positions {
-  positionAt(offset: number): Position;
-}
-
-/**
- * Positions for the answers about the start of `document`. The server's own documents
- * (TrackedDocument) know every line start already, so they answer themselves: nothing to scan,
- * and their text need not be joined into one string.
- */
-export function prefixLines(document: TextDocument): Positions {
-  if (document instanceof TrackedDocument) return document;
+export function prefixLines(document: TextDocument): PrefixLines {
   const known = memo.get(document);
   if (known?.version === document.version) return known.lines;
   const lines = new PrefixLines(document.getText());
