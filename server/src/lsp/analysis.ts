@@ -16,8 +16,8 @@ import { parseDocument } from '../core/parser/document';
 import type { SipDocument } from '../core/parser/model';
 import { composeChanges, reparseWithChange, type ReparseChange, type TextChange } from '../core/parser/reparse';
 import type { Finding, ValidateOptions } from '../core/features/validate';
-import { revalidate, validateAll, type Validation } from '../core/features/validate/incremental';
-import { followReparse } from '../core/features/documentIndex';
+import { callIdNumbers, revalidate, validateAll, type Validation } from '../core/features/validate/incremental';
+import { followReparse, primeCallIds } from '../core/features/documentIndex';
 import type { Settings } from './settings';
 import { TrackedDocument } from './trackedDocument';
 import type { TextSource } from '../core/parser/textSource';
@@ -123,6 +123,9 @@ export class AnalysisCache {
     const state = carried && carried.generation === generation ? revalidate(carried.state, entry.source, entry.document, carried.change, options, { previousDiscarded: true }) : validateAll(entry.text, entry.document, options);
     entry.validation = { generation, state };
     delete entry.carried;
+    // The outline groups a trace into calls by Call-ID: validation read them all already. Asked
+    // only while this entry is the current one: the next version's revalidate may update `state` in place.
+    primeCallIds(entry.document, () => (this.entries.get(document.uri) === entry ? callIdNumbers(state) : null));
     return state.findings;
   }
 

@@ -2,7 +2,7 @@
  * Outline, folding and navigation handlers: the core computes spans; this converts them to LSP
  * symbols, folding ranges, locations and highlights.
  */
-import { DocumentHighlightKind, FoldingRangeKind, SymbolKind, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Location, type Range } from 'vscode-languageserver';
+import { DocumentHighlightKind, FoldingRangeKind, SymbolKind, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Location } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentSymbols, OUTLINE_LIMIT_SETTING, type SymbolEntry } from '../core/features/symbols';
 import { cappedFoldingRanges } from '../core/features/folding';
@@ -15,15 +15,20 @@ import { prefixLines, type PrefixLines } from './prefixLines';
 const SYMBOL_KIND: Readonly<Record<SymbolEntry['kind'], SymbolKind>> = { call: SymbolKind.Namespace, request: SymbolKind.Function, response: SymbolKind.Event, more: SymbolKind.Null };
 
 function toSymbol(lines: PrefixLines, entry: SymbolEntry): DocumentSymbol {
-  const range = (span: Span): Range => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) });
-  return {
+  const { span, selectionSpan } = entry;
+  const start = lines.positionAt(span.start);
+  // A symbol's selection is its start line, which starts where the symbol does: one position serves both.
+  const selectionStart = selectionSpan.start === span.start ? start : lines.positionAt(selectionSpan.start);
+  const symbol: DocumentSymbol = {
     name: entry.name,
-    ...(entry.detail ? { detail: entry.detail } : {}),
     kind: SYMBOL_KIND[entry.kind],
-    range: range(entry.span),
-    selectionRange: range(entry.selectionSpan),
+    range: { start, end: lines.positionAt(span.end) },
+    selectionRange: { start: selectionStart, end: lines.positionAt(selectionSpan.end) },
     children: entry.children.map((child) => toSymbol(lines, child)),
   };
+  // Set only when there is one (an empty detail is left out of the answer, as before).
+  if (entry.detail) symbol.detail = entry.detail;
+  return symbol;
 }
 
 export function registerNavigation(state: ServerState): void {

@@ -37,6 +37,8 @@ export class TrackedDocument implements TextDocument {
   private pendingMoves: number[] = [];
   private pendingSums: number[] = [];
   private readonly maxPendingMoves: number;
+  /** The line lineOf found last, where its next search starts (any line will do: it is only where to look first). */
+  private nearLine = 0;
 
   constructor(
     readonly uri: string,
@@ -228,15 +230,39 @@ export class TrackedDocument implements TextDocument {
     if (diff !== 0) this.addMove(after, diff);
   }
 
-  /** The line holding `offset`: the last line starting at or before it. */
+  /**
+   * The line holding `offset`: the last line starting at or before it. The search starts from the
+   * line found last, widening step by doubling step: answers such as an outline or folding ranges
+   * ask for positions in document order, a few lines apart, among a million lines.
+   */
   private lineOf(offset: number): number {
-    let lo = 0;
+    const near = Math.min(this.nearLine, this.lineTotal - 1);
+    // lineStart(lo) <= offset, and every line after hi starts after it.
+    let lo: number;
     let hi = this.lineTotal - 1;
+    if (this.lineStart(near) <= offset) {
+      lo = near;
+      let step = 1;
+      while (lo + step <= hi && this.lineStart(lo + step) <= offset) {
+        lo += step;
+        step *= 2;
+      }
+      hi = Math.min(hi, lo + step - 1);
+    } else {
+      hi = near - 1;
+      let step = 1;
+      while (hi - step >= 0 && this.lineStart(hi - step + 1) > offset) {
+        hi -= step;
+        step *= 2;
+      }
+      lo = Math.max(0, hi - step + 1);
+    }
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.lineStart(mid) <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.nearLine = lo;
     return lo;
   }
 

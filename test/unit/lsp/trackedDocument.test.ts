@@ -20,6 +20,12 @@ function same(expected: TextDocument, actual: TrackedDocument): void {
   assert.equal(actual.getText(), text);
   assert.equal(actual.lineCount, expected.lineCount);
   for (let offset = -1; offset <= text.length + 1; offset++) assert.deepStrictEqual(actual.positionAt(offset), expected.positionAt(offset), `positionAt(${offset})`);
+  // Backwards and jumping about as well: each search starts from the line the one before found.
+  for (let offset = text.length + 1; offset >= -1; offset--) assert.deepStrictEqual(actual.positionAt(offset), expected.positionAt(offset), `positionAt(${offset}) backwards`);
+  for (let k = 0; k <= text.length; k++) {
+    const offset = (k * 7919) % (text.length + 1);
+    assert.deepStrictEqual(actual.positionAt(offset), expected.positionAt(offset), `positionAt(${offset}) out of order`);
+  }
   for (let line = -1; line <= expected.lineCount; line++) {
     for (let character = -1; character <= 14; character++) assert.equal(actual.offsetAt({ line, character }), expected.offsetAt({ line, character }), `offsetAt(${line}, ${character})`);
     assert.deepStrictEqual(actual.getLineRange(line), expected.getLineRange(line));

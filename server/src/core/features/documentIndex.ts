@@ -85,9 +85,36 @@ export function indexOf(text: string, document: SipDocument): DocumentIndex {
   if (cached) return cached;
   const carried = pending.get(document);
   pending.delete(document);
-  const index = carried ? Index.following(carried.previous, text, document, carried.change) : new Index(text, document);
+  const primer = primers.get(document);
+  primers.delete(document);
+  const index = carried ? Index.following(carried.previous, text, document, carried.change) : new Index(text, document, undefined, primer?.() ?? undefined);
   memo.set(document, index);
   return index;
+}
+
+/**
+ * Call-IDs numbered beforehand: message i's number is `numbers[i * stride]`, the same number for the
+ * same Call-ID and numbers below `count`; -1 where the message's Call-ID was not numbered (it is
+ * read then). Validation numbers every Call-ID of a trace anyway (see callIdNumbers in
+ * validate/incremental.ts); only the first message with each number has its Call-ID read.
+ */
+export interface KnownCallIds {
+  readonly numbers: Int32Array;
+  readonly stride: number;
+  readonly count: number;
+}
+
+/** Documents whose index can start from Call-IDs known beforehand, when it is first built. */
+const primers = new WeakMap<SipDocument, () => KnownCallIds | null>();
+
+/**
+ * Tells the index of `document`, should it be built from scratch, where to find Call-IDs read
+ * already: `known` is asked then (not now, so that a caller that never asks for the index pays
+ * nothing) and may answer null when what it knew no longer holds. The index is the same either
+ * way; it only reads fewer headers and groups calls by number instead of by string.
+ */
+export function primeCallIds(document: SipDocument, known: () => KnownCallIds | null): void {
+  if (!memo.has(document)) primers.set(document, known);
 }
 
 /** Documents re-parsed from an indexed one, whose index is derived from that one's when first asked for. */
@@ -157,12 +184,14 @@ type Unread = undefined;
 
 class Index implements DocumentIndex {
   readonly callIds: readonly (string | null)[];
+  /** Per message: the number its Call-ID had when known beforehand (see KnownCallIds), else -1; null when none was known. */
+  private readonly callNumbers: { readonly numbers: Int32Array; readonly count: number } | null;
   /** Per message: its parsed timestamp, or undefined until asked for (parsing every one costs more than the rest of the index). */
   private readonly timeTable: (Instant | null | Unread)[];
   private allTimes = false;
-  readonly messageAt: (offset: number) => number;
-  /** Message starts in document order, when the messages are in document order (they always are from the parser). */
-  readonly starts: Int32Array | null;
+  /** Message starts in document order (null when the messages are not in order), read on first use: an outline never needs them. */
+  private startTable: Int32Array | null | Unread;
+  private locate: ((offset: number) => number) | null = null;
   private callTable: ReadonlyMap<string, readonly number[]> | null = null;
   private facts: readonly (TransactionFact | null)[] | null = null;
   private mentioning: readonly number[] | null = null;
@@ -172,19 +201,62 @@ class Index implements DocumentIndex {
   constructor(
     private readonly text: string,
     private readonly document: SipDocument,
-    carried?: { readonly callIds: readonly (string | null)[]; readonly times: (Instant | null | Unread)[]; readonly starts: Int32Array | null },
+    carried?: {
+      readonly callIds: readonly (string | null)[];
+      readonly times: (Instant | null | Unread)[];
+      readonly starts: Int32Array | null | Unread;
+      readonly numbers?: { readonly numbers: Int32Array; readonly count: number };
+    },
+    known?: KnownCallIds,
   ) {
+    const messages = document.messages;
+    this.callNumbers = null;
     if (carried) {
       this.callIds = carried.callIds;
       this.timeTable = carried.times;
-      this.starts = carried.starts;
-    } else {
-      this.callIds = document.messages.map(readCallId);
-      this.timeTable = new Array<Instant | null | Unread>(document.messages.length).fill(undefined);
-      this.starts = sortedStarts(document);
+      this.startTable = carried.starts;
+      this.callNumbers = carried.numbers ?? null;
+      return;
     }
-    this.messageAt = this.starts ? locateIn(document, this.starts) : offsetLocator(document);
+    if (known && known.numbers.length === messages.length * known.stride) {
+      const { stride, count } = known;
+      const numbers = new Int32Array(messages.length);
+      // Per number, the first message that has it: the one whose Call-ID is read. Typed, not a
+      // sparse array of a hundred thousand places, which the engine would keep as a dictionary.
+      const first = new Int32Array(count).fill(-1);
+      const callIds = new Array<string | null>(messages.length);
+      for (let i = 0; i < messages.length; i++) {
+        const message = messages[i];
+        const number = known.numbers[i * stride] ?? -1;
+        const named = number >= 0 && number < count;
+        numbers[i] = named ? number : -1;
+        const earlier = named ? (first[number] ?? -1) : -1;
+        if (earlier >= 0) callIds[i] = callIds[earlier] ?? null;
+        else {
+          callIds[i] = message ? readCallId(message) : null;
+          if (named) first[number] = i;
+        }
+      }
+      this.callIds = callIds;
+      this.callNumbers = { numbers, count };
+    } else this.callIds = messages.map(readCallId);
+    this.timeTable = new Array<Instant | null | Unread>(messages.length).fill(undefined);
+    this.startTable = undefined;
   }
+
+  /** Message starts in document order, when the messages are in document order (they always are from the parser). */
+  get starts(): Int32Array | null {
+    if (this.startTable === undefined) this.startTable = sortedStarts(this.document);
+    return this.startTable;
+  }
+
+  readonly messageAt = (offset: number): number => {
+    if (!this.locate) {
+      const starts = this.starts;
+      this.locate = starts ? locateIn(this.document, starts) : offsetLocator(this.document);
+    }
+    return this.locate(offset);
+  };
 
   /**
    * The index of `document`, re-parsed from `previous`'s document: Call-IDs, timestamps and starts
@@ -206,17 +278,26 @@ class Index implements DocumentIndex {
       callIds.push(previous.callIds[i] ?? null);
       times.push(previous.timeTable[i]);
     }
-    let starts: Int32Array | null = null;
-    if (previous.starts) {
+    // Starts the previous index never read are read from this document when first needed.
+    let starts: Int32Array | null | Unread = previous.startTable === undefined ? undefined : null;
+    if (previous.startTable) {
       starts = new Int32Array(messages.length);
-      starts.set(previous.starts.subarray(0, firstOld));
+      starts.set(previous.startTable.subarray(0, firstOld));
       for (let i = firstOld; i < endNew; i++) starts[i] = messages[i]?.span.start ?? 0;
-      for (let i = endNew, j = endOld; j < previous.starts.length; i++, j++) starts[i] = (previous.starts[j] ?? 0) + delta;
+      for (let i = endNew, j = endOld; j < previous.startTable.length; i++, j++) starts[i] = (previous.startTable[j] ?? 0) + delta;
       // The window's messages are in order among themselves; the seams are checked here.
       const moved = starts;
       if ([firstOld, endNew].some((i) => i > 0 && i < moved.length && (moved[i - 1] ?? 0) > (moved[i] ?? 0))) starts = null;
     }
-    const index = new Index(text, document, { callIds, times, starts });
+    let numbers: KnownCallIds['numbers'] | undefined;
+    if (previous.callNumbers) {
+      // Kept messages keep their numbers; the re-read ones are grouped by their Call-ID's text.
+      const before = previous.callNumbers.numbers;
+      numbers = new Int32Array(messages.length).fill(-1);
+      numbers.set(before.subarray(0, firstOld));
+      numbers.set(before.subarray(endOld), endNew);
+    }
+    const index = new Index(text, document, { callIds, times, starts, ...(numbers && previous.callNumbers ? { numbers: { numbers, count: previous.callNumbers.count } } : {}) });
     if (previous.facts) {
       const facts = previous.facts.slice(0, firstOld);
       for (let i = firstOld; i < endNew; i++) {
@@ -255,9 +336,33 @@ class Index implements DocumentIndex {
   get calls(): ReadonlyMap<string, readonly number[]> {
     if (this.callTable) return this.callTable;
     const calls = new Map<string, number[]>();
-    this.callIds.forEach((id, i) => {
-      if (id !== null) pushTo(calls, id, i);
-    });
+    if (this.callNumbers) {
+      // Grouped by number: one string lookup per call rather than per message (a trace has ten messages or so per call).
+      const { numbers, count } = this.callNumbers;
+      // Per number, its list's place in `lists` (typed, as `first` in the constructor).
+      const place = new Int32Array(count).fill(-1);
+      const lists: number[][] = [];
+      const callIds = this.callIds;
+      for (let i = 0; i < callIds.length; i++) {
+        const id = callIds[i] ?? null;
+        if (id === null) continue;
+        const number = numbers[i] ?? -1;
+        let list = number >= 0 ? lists[place[number] ?? -1] : undefined;
+        if (!list) {
+          list = calls.get(id);
+          if (!list) calls.set(id, (list = []));
+          if (number >= 0) {
+            place[number] = lists.length;
+            lists.push(list);
+          }
+        }
+        list.push(i);
+      }
+    } else {
+      this.callIds.forEach((id, i) => {
+        if (id !== null) pushTo(calls, id, i);
+      });
+    }
     this.callTable = calls;
     return calls;
   }

@@ -5,7 +5,8 @@
  */
 import { cseqOf, transiently } from '../parser/access';
 import type { SipDocument, SipMessage, Span } from '../parser/model';
-import { elapsedMs, formatDuration, indexOf, type DocumentIndex } from './documentIndex';
+import { parseCSeq } from '../parser/values/simple';
+import { durationOf, formatDuration, indexOf, type DocumentIndex, type Instant } from './documentIndex';
 
 export interface SymbolEntry {
   /** `INVITE sip:bob@example.com`, `200 OK (INVITE)`, or `Call <call-id>`. Never empty. */
@@ -116,7 +117,8 @@ function more(
 ): SymbolEntry {
   const messages = document.messages;
   let loose = messages.length;
-  if (grouped) for (const id of index.callIds) if (id !== null) loose--;
+  // Every message with a Call-ID is in exactly one call: counting calls' members counts them.
+  if (grouped) for (const members of index.calls.values()) loose -= members.length;
   const calls = grouped ? index.calls.size - shown.calls : 0;
   // Messages left out that no hidden call accounts for: loose ones, and the rest of a call shown in part.
   const hidden = loose - shown.loose + ('call' in first && part > 0 ? first.members.length - part : 0);
@@ -155,10 +157,11 @@ function callSpan(messages: readonly SipMessage[], entry: Entry): { span: Span; 
   let start = first?.span.start ?? 0;
   let end = first?.span.end ?? 0;
   for (const i of members) {
-    const message = messages[i];
-    if (!message) continue;
-    start = Math.min(start, message.span.start);
-    end = Math.max(end, message.span.end);
+    // Read once: a message makes its span object on each access.
+    const span = messages[i]?.span;
+    if (!span) continue;
+    start = Math.min(start, span.start);
+    end = Math.max(end, span.end);
   }
   return { span: { start, end }, selectionSpan: first ? { start: first.startLine.start, end: first.startLine.end } : { start, end: start } };
 }
@@ -183,7 +186,7 @@ function callSymbol(text: string, document: SipDocument, index: DocumentIndex, i
   // A call shown in part can be most of a huge log: its range and duration come from its two ends, without a walk over every message.
   const { span, selectionSpan } = partly ? endsSpan(document.messages, members) : callSpan(document.messages, { call: id, members });
   const outcome = callOutcome(text, document, visible);
-  const duration = partly ? index.durationBetween(members[0] ?? -1, members[members.length - 1] ?? -1) : elapsedMs(index, members);
+  const duration = partly ? index.durationBetween(members[0] ?? -1, members[members.length - 1] ?? -1) : callDuration(index, members);
   const count = `${members.length} message${members.length === 1 ? '' : 's'}`;
   const partial = partly ? `first ${grouping(shown)} shown` : '';
   return {
@@ -212,14 +215,14 @@ function callOutcome(text: string, document: SipDocument, members: readonly numb
   }
   if (method === null) {
     const first = document.messages[members[0] ?? -1];
-    method = first ? (cseqOf(text, first)?.method?.text ?? null) : null;
+    method = first ? cseqMethod(text, first) : null;
   }
   if (method === null) return '';
   let final: SipMessage | null = null;
   for (const i of members) {
     const message = document.messages[i];
     const line = message?.startLine;
-    if (!message || line?.kind !== 'response' || !(line.status >= 200) || cseqOf(text, message)?.method?.text !== method) continue;
+    if (!message || line?.kind !== 'response' || !(line.status >= 200) || cseqMethod(text, message) !== method) continue;
     if (final?.startLine.kind === 'response' && final.startLine.status >= 200 && final.startLine.status < 300) break;
     final = message;
   }
@@ -228,11 +231,12 @@ function callOutcome(text: string, document: SipDocument, members: readonly numb
 
 function messageSymbol(text: string, message: SipMessage): SymbolEntry {
   const line = message.startLine;
+  const { start, end } = message.span;
   return {
     name: messageName(text, message),
     detail: messageDetail(text, message),
     kind: message.kind,
-    span: { start: message.span.start, end: message.span.end },
+    span: { start, end },
     selectionSpan: { start: line.start, end: line.end },
     children: [],
   };
@@ -241,8 +245,8 @@ function messageSymbol(text: string, message: SipMessage): SymbolEntry {
 /** `INVITE sip:bob@example.com` for a request, `200 OK (INVITE)` for a response (its CSeq method in brackets). */
 export function messageName(text: string, message: SipMessage): string {
   const line = message.startLine;
-  if (line.kind === 'request') return clip([line.method.text, line.uri.text].filter(Boolean).join(' ')) || 'request';
-  const method = cseqOf(text, message)?.method?.text;
+  if (line.kind === 'request') return clip(spaced(line.method.text, line.uri.text)) || 'request';
+  const method = cseqMethod(text, message);
   const name = clip(statusText(message)) || 'response';
   return method ? `${name} (${method})` : name;
 }
@@ -257,7 +261,7 @@ const MAX_NAME = 200;
 /** `200 OK`, `180`, as written. */
 export function statusText(message: SipMessage): string {
   const line = message.startLine;
-  return line.kind === 'response' ? [line.code.text, line.reason.text].filter(Boolean).join(' ') : '';
+  return line.kind === 'response' ? spaced(line.code.text, line.reason.text) : '';
 }
 
 /**
@@ -267,12 +271,51 @@ export function statusText(message: SipMessage): string {
 function messageDetail(text: string, message: SipMessage): string {
   const context = message.context;
   const route = context?.src && context.dst ? `${context.src} -> ${context.dst}` : context?.src ? `from ${context.src}` : context?.dst ? `to ${context.dst}` : '';
-  const parts = [
-    context?.timestamp?.replace(/\s+/g, ' ').trim() ?? '',
-    context?.direction ?? '',
-    [context?.transport ?? '', route].filter(Boolean).join(' '),
-  ].filter(Boolean);
-  if (parts.length > 0) return parts.join(' · ');
+  const said = joined(joined(context?.timestamp ? oneLine(context.timestamp) : '', context?.direction ?? '', ' · '), spaced(context?.transport ?? '', route), ' · ');
+  if (said) return said;
   const cseq = cseqOf(text, message);
   return cseq ? `CSeq ${[cseq.number.text, cseq.method?.text ?? ''].filter(Boolean).join(' ')}` : '';
+}
+
+/** Whitespace runs as one space, trimmed; most timestamps are so already, and are then kept as they are. */
+function oneLine(text: string): string {
+  return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
+/** Whitespace other than a single space between other characters. */
+const UNTIDY = /[^\S ]| {2}|^ | $/;
+
+/**
+ * A message's CSeq method, as cseqOf reads it, from the header's value alone: a message whose
+ * header objects validation let go is not made to build them all again for one value.
+ */
+function cseqMethod(text: string, message: SipMessage): string | null {
+  if (!message.firstValue) return cseqOf(text, message)?.method?.text ?? null;
+  const value = message.firstValue('cseq');
+  return value === undefined ? null : (parseCSeq(value, 0, value.length).method?.text ?? null);
+}
+
+/**
+ * What elapsedMs gives for a call's messages, reading two timestamps in the common case rather than
+ * all of them: the first message with a time, and the last one on the same clock after it.
+ */
+function callDuration(index: DocumentIndex, members: readonly number[]): number | null {
+  let first: Instant | null = null;
+  let at = 0;
+  for (; at < members.length && !first; at++) first = index.timeAt(members[at] ?? -1);
+  if (!first) return null;
+  for (let back = members.length - 1; back >= at; back--) {
+    const time = index.timeAt(members[back] ?? -1);
+    if (time?.clock === first.clock) return durationOf(first, time);
+  }
+  return null;
+}
+
+/** The two, the one that is not empty, or '': as `[a, b].filter(Boolean).join(separator)`, without the arrays (an outline joins thousands). */
+function joined(a: string, b: string, separator: string): string {
+  return a && b ? `${a}${separator}${b}` : a || b;
+}
+
+function spaced(a: string, b: string): string {
+  return joined(a, b, ' ');
 }

@@ -407,3 +407,13 @@ function finish(text: string, document: SipDocument, options: ValidateOptions, e
   findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   return { options, messageCount: document.messages.length, entries, deltas, keys: keyed.keys, keyNames: keyed.keyNames, findings };
 }
+
+/**
+ * Per message, a number naming its Call-ID (message i's is `numbers[2 * i]`; -1: none, or a message
+ * the trace checks skip for want of a usable CSeq): what validation read of every message, so that
+ * grouping a long trace into calls need not read every Call-ID again. `numbers` is this validation's
+ * own array, which a later revalidate may update in place: read it before the next one.
+ */
+export function callIdNumbers(validation: Validation): { readonly numbers: Int32Array; readonly stride: number; readonly count: number } {
+  return { numbers: validation.keys, stride: 2, count: validation.keyNames.size };
+}
