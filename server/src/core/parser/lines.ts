@@ -167,14 +167,16 @@ export function utf8Length(text: string, from: number, to: number): number {
 }
 
 /**
- * The offset in text[from, to) at which `bytes` UTF-8 bytes have been consumed, or -1 when the
- * range holds fewer bytes. A character is never split: a count that ends inside one stops before it.
+ * The offset in text[from, to) at which `bytes` UTF-8 bytes have been consumed; a character is never
+ * split: a count that ends inside one stops before it. When the range holds fewer bytes:
+ * -1 - (the bytes it holds, its utf8Length), so that a walk through a body's lines reads each line
+ * once, not once to look for the end and again to count it.
  */
-export function offsetAfterBytes(text: string, from: number, to: number, bytes: number): number {
+export function offsetAfterBytesOrHeld(text: string, from: number, to: number, bytes: number): number {
   let left = bytes;
   let i = from;
   while (left > 0) {
-    if (i >= to) return -1;
+    if (i >= to) return -1 - (bytes - left);
     const c = text.charCodeAt(i);
     let size: number;
     let width = 1;

@@ -7,7 +7,7 @@
  * - `frame`: one block a trace log printed. Logs drop CRs and cut bodies, so the body is whatever the
  *   block holds; Content-Length only splits a block that holds several messages (a TCP read).
  */
-import { isBlank, offsetAfterBytes, utf8Length } from './lines';
+import { isBlank, offsetAfterBytesOrHeld, utf8Length } from './lines';
 import { HeaderStore } from './header';
 import { continueHeader, continueWire, gluedHeaderLine, headerLine } from './headerLine';
 import { isBlankWire, isGlued, joinPieces, mayStartMessage, parseWireStartLine, startLineAt, strictStartLineAt, wireEnd } from './glued';
@@ -125,11 +125,12 @@ function walkBytes(text: string, lines: LineTable, from: number, to: number, byt
   while (left > 0 && index < to) {
     const start = lines.starts[index] ?? 0;
     const end = lines.ends[index] ?? 0;
-    const inLine = offsetAfterBytes(text, start, end, left);
-    if (inLine !== -1) {
+    const inLine = offsetAfterBytesOrHeld(text, start, end, left);
+    if (inLine >= 0) {
       return { offset: inLine, nextLine: inLine <= start ? index : index + 1, complete: true, bytes };
     }
-    left -= utf8Length(text, start, end);
+    // The whole line was read: -1 - inLine is its length in bytes.
+    left -= -1 - inLine;
     const breakBytes = lines.breakBytes[index] ?? 0;
     if (left <= breakBytes) {
       // The count ends on this line's terminator, or inside a CRLF (after the CR).
