@@ -103,18 +103,35 @@ export function scanLfLines(text: string, from = 0, to = text.length): MutableLi
   return from >= to ? emptyLineTable() : (scanIntoTypedArrays(text, from, to, false) ?? emptyLineTable());
 }
 
+/** Characters sampled to estimate a text's number of lines before its table is allocated. */
+const DENSITY_SAMPLE = 1 << 20;
+
+/** Room for the lines of text[from, to): counted in a first stretch and extrapolated, with a little slack. */
+function estimatedLines(text: string, from: number, to: number): number {
+  const sampleEnd = Math.min(to, from + DENSITY_SAMPLE);
+  let lines = 1;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < sampleEnd; at = text.indexOf('\n', at + 1)) lines++;
+  return sampleEnd >= to ? lines : Math.ceil((lines * (to - from)) / (sampleEnd - from) * 1.05) + 16;
+}
+
+function grown<T extends Int32Array | Uint8Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (size: number) => T)(size);
+  bigger.set(array);
+  return bigger;
+}
+
 /**
- * The common case, built straight into typed arrays: lines are counted first (one native search per
- * LF), so nothing grows or is copied, and a 50 MB file's table costs 13 bytes a line. The result is
+ * The common case, built straight into typed arrays in one pass (one native search per LF): the
+ * arrays are sized from the density of the first megabyte, grown in the rare text that gets denser,
+ * and trimmed if far too big, so a 50 MB file's table costs about 13 bytes a line. The result is
  * read-only in practice: callers that append lines build their own table with emptyLineTable().
  */
 function scanIntoTypedArrays(text: string, from: number, to: number, rejectBareCr: boolean): MutableLineTable | null {
-  let count = 1;
-  for (let at = text.indexOf('\n', from); at !== -1 && at < to - 1; at = text.indexOf('\n', at + 1)) count++;
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
-  const breaks = new Int32Array(count);
-  const breakBytes = new Uint8Array(count);
+  let room = estimatedLines(text, from, to);
+  let starts = new Int32Array(room);
+  let ends = new Int32Array(room);
+  let breaks = new Int32Array(room);
+  let breakBytes = new Uint8Array(room);
   let n = 0;
   let start = from;
   // The next CR: each must sit just before an LF, else lone CRs end lines too and the caller takes
@@ -126,6 +143,13 @@ function scanIntoTypedArrays(text: string, from: number, to: number, rejectBareC
     if (cr !== -1 && cr < to) {
       if (lf === -1 || cr < lf - 1) return null;
       if (cr === lf - 1) cr = text.indexOf('\r', lf + 1);
+    }
+    if (n === room) {
+      room = Math.ceil(room * 1.5) + 16;
+      starts = grown(starts, room);
+      ends = grown(ends, room);
+      breaks = grown(breaks, room);
+      breakBytes = grown(breakBytes, room);
     }
     starts[n] = start;
     if (lf === -1) {
@@ -141,8 +165,10 @@ function scanIntoTypedArrays(text: string, from: number, to: number, rejectBareC
     n++;
     start = lf + 1;
   }
+  // Views keep their whole buffer alive: one more than a tenth too big is copied to size.
+  const fit = <T extends Int32Array | Uint8Array>(array: T): T => (array.length > n * 1.1 + 64 ? (array.slice(0, n) as T) : (array.subarray(0, n) as T));
   // Typed views stand in for the number arrays of MutableLineTable: same indexing and length.
-  return { starts: starts.subarray(0, n), ends: ends.subarray(0, n), breaks: breaks.subarray(0, n), breakBytes: breakBytes.subarray(0, n) } as unknown as MutableLineTable;
+  return { starts: fit(starts), ends: fit(ends), breaks: fit(breaks), breakBytes: fit(breakBytes) } as unknown as MutableLineTable;
 }
 
 /**
