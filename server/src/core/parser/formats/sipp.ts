@@ -54,19 +54,29 @@ function messagesLogFrames(text: string): Frame[] {
   const frames: Frame[] = [];
   const count = lines.starts.length;
   let open: { from: number; context: LogContext } | null = null;
-  for (let i = 0; i + 1 < count; i++) {
+  // Separators are found by a native search, not by visiting each of a trace's millions of lines:
+  // `i` follows along to the line each one is on.
+  let i = 0;
+  for (let at = text.indexOf(SEPARATOR); at !== -1 && i + 1 < count; ) {
+    while (i < count && (lines.starts[i] ?? 0) < at) i++;
     const start = lines.starts[i] ?? 0;
-    if (text.charCodeAt(start) !== 45 /* - */ || !text.startsWith(SEPARATOR, start)) continue;
+    // Dashes inside a line: go on from the next line's start.
+    if (i + 1 >= count || start !== at) {
+      at = i < count ? text.indexOf(SEPARATOR, start) : -1;
+      continue;
+    }
     const end = lines.ends[i] ?? start;
     const after = text.charCodeAt(start + 47);
-    if (end > start + 47 && after !== 32 && after !== 9) continue;
-    const announced = announcementAt(text, lines, i + 1);
-    if (!announced) continue;
-    if (open && i > open.from) frames.push({ lines, from: open.from, to: i, context: open.context });
-    const stamp = text.slice(start + 47, end).trim();
-    const direction: Direction = announced[3] === 'sent' ? 'sent' : 'received';
-    open = { from: i + 2, context: context(stamp === '' ? null : stamp, direction, announced[2] ?? null, { start, end: lines.ends[i + 1] ?? end }) };
+    const announced = end > start + 47 && after !== 32 && after !== 9 ? null : announcementAt(text, lines, i + 1);
+    if (announced) {
+      if (open && i > open.from) frames.push({ lines, from: open.from, to: i, context: open.context });
+      const stamp = text.slice(start + 47, end).trim();
+      const direction: Direction = announced[3] === 'sent' ? 'sent' : 'received';
+      open = { from: i + 2, context: context(stamp === '' ? null : stamp, direction, announced[2] ?? null, { start, end: lines.ends[i + 1] ?? end }) };
+      i++;
+    }
     i++;
+    at = i < count ? text.indexOf(SEPARATOR, lines.starts[i] ?? 0) : -1;
   }
   if (open && count > open.from) frames.push({ lines, from: open.from, to: count, context: open.context });
   return frames;
