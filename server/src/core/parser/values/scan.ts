@@ -89,24 +89,32 @@ export interface Param {
   readonly end: number;
 }
 
-/** Parameters in text[start, end), which starts at (or before) the first ";". Empty pieces (";;") are skipped. */
-export function parseParams(text: string, start: number, end: number): Param[] {
-  const params: Param[] = [];
+/**
+ * The parameters in text[start, end) one at a time: each non-empty piece between ";" separators
+ * (outside quotes and brackets), trimmed, with its "=" (-1 for a flag) and where the ";" before it
+ * is. Stops when `visit` returns true. parseParams and findParam read parameters the same way.
+ */
+function eachParam(text: string, start: number, end: number, visit: (pieceStart: number, eq: number, pieceEnd: number, separator: number) => boolean): void {
   for (let s = start; ; ) {
     const e = separatorAt(text, s, end, 59 /* ; */);
     const pieceStart = skipSpace(text, s, e);
     const pieceEnd = trimSpaceEnd(text, pieceStart, e);
-    if (pieceStart !== pieceEnd) {
-      const eq = indexWithin(text, '=', pieceStart, pieceEnd);
-      if (eq === -1) {
-        params.push({ name: tokenAt(text, pieceStart, pieceEnd), value: null, start: Math.max(start, s - 1), end: pieceEnd });
-      } else {
-        params.push({ name: trimmedToken(text, pieceStart, eq), value: trimmedToken(text, eq + 1, pieceEnd), start: Math.max(start, s - 1), end: pieceEnd });
-      }
-    }
-    if (e >= end) return params;
+    if (pieceStart !== pieceEnd && visit(pieceStart, indexWithin(text, '=', pieceStart, pieceEnd), pieceEnd, s - 1)) return;
+    if (e >= end) return;
     s = e + 1;
   }
+}
+
+/** Parameters in text[start, end), which starts at (or before) the first ";". Empty pieces (";;") are skipped. */
+export function parseParams(text: string, start: number, end: number): Param[] {
+  const params: Param[] = [];
+  eachParam(text, start, end, (pieceStart, eq, pieceEnd, separator) => {
+    const from = Math.max(start, separator);
+    if (eq === -1) params.push({ name: tokenAt(text, pieceStart, pieceEnd), value: null, start: from, end: pieceEnd });
+    else params.push({ name: trimmedToken(text, pieceStart, eq), value: trimmedToken(text, eq + 1, pieceEnd), start: from, end: pieceEnd });
+    return false;
+  });
+  return params;
 }
 
 /**
@@ -115,18 +123,13 @@ export function parseParams(text: string, start: number, end: number): Param[] {
  * every message of a trace (the top Via's branch).
  */
 export function findParam(text: string, start: number, end: number, lowerName: string): Token | null | undefined {
-  for (let s = start; ; ) {
-    const e = separatorAt(text, s, end, 59 /* ; */);
-    const pieceStart = skipSpace(text, s, e);
-    const pieceEnd = trimSpaceEnd(text, pieceStart, e);
-    if (pieceStart !== pieceEnd) {
-      const eq = indexWithin(text, '=', pieceStart, pieceEnd);
-      const nameEnd = eq === -1 ? pieceEnd : trimSpaceEnd(text, pieceStart, eq);
-      if (nameIs(text, pieceStart, nameEnd, lowerName)) return eq === -1 ? null : trimmedToken(text, eq + 1, pieceEnd);
-    }
-    if (e >= end) return undefined;
-    s = e + 1;
-  }
+  let found: Token | null | undefined;
+  eachParam(text, start, end, (pieceStart, eq, pieceEnd) => {
+    if (!nameIs(text, pieceStart, eq === -1 ? pieceEnd : trimSpaceEnd(text, pieceStart, eq), lowerName)) return false;
+    found = eq === -1 ? null : trimmedToken(text, eq + 1, pieceEnd);
+    return true;
+  });
+  return found;
 }
 
 /** Whether text[start, end) is `lowerName` in any case, as paramValue compares names. */
