@@ -33,27 +33,50 @@ export function primeTransactionKeys(facts: readonly TraceFacts[], numbers: Int3
 }
 
 /**
+ * Groups in chains linked through typed arrays, no object per group: each chain (one per head) lists
+ * its groups, and each group keeps one fact that belongs to it, to compare newcomers with.
+ */
+class Chains {
+  readonly first: Int32Array;
+  private readonly member: Int32Array;
+  private readonly next: Int32Array;
+  count = 0;
+
+  constructor(heads: number, capacity: number) {
+    this.first = new Int32Array(heads).fill(-1);
+    this.member = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
+  }
+
+  /** The group of chain `head` whose member `same` matches with fact `i`, or a new group for it. */
+  groupOf(head: number, i: number, facts: readonly MessageFacts[], same: (a: MessageFacts, b: MessageFacts) => boolean): number {
+    const fact = facts[i] as MessageFacts;
+    let group = this.first[head] ?? -1;
+    while (group !== -1 && !same(facts[this.member[group] ?? 0] as MessageFacts, fact)) group = this.next[group] ?? -1;
+    if (group !== -1) return group;
+    group = this.count++;
+    this.member[group] = i;
+    this.next[group] = this.first[head] ?? -1;
+    this.first[head] = group;
+    return group;
+  }
+}
+
+/**
  * Groups by the parts of the keys: the transaction key string is hashed (a short piece of the
  * message), the rest is compared along short chains. Facts of one transaction key form a chain of
  * transactions (CSeq number and method), each transaction a chain of copies: a handful of entries.
- * Chains are linked through typed arrays: no object per group.
  */
 function byParts(facts: readonly MessageFacts[], keyNumbers: Int32Array | null): TraceGroups {
   const count = facts.length;
   const keys = new Map<string, number>();
   let largest = count - 1;
   if (keyNumbers) for (const number of keyNumbers) largest = Math.max(largest, number);
-  const firstOfKey = new Int32Array(largest + 1).fill(-1);
-  // Per transaction (and per copy): a fact that belongs to it, and the next one in its chain.
-  const transactionFact = new Int32Array(count);
-  const nextTransaction = new Int32Array(count);
-  const firstCopy = new Int32Array(count).fill(-1);
-  const copyFact = new Int32Array(count);
-  const nextCopy = new Int32Array(count);
+  // Transactions chained per transaction key, copies per transaction.
+  const transactions = new Chains(largest + 1, count);
+  const copies = new Chains(count, count);
   const transaction = new Int32Array(count);
   const copy = new Int32Array(count);
-  let transactions = 0;
-  let copies = 0;
   for (let i = 0; i < count; i++) {
     const fact = facts[i] as MessageFacts;
     let key = keyNumbers ? keyNumbers[i] : keys.get(fact.transactionKey);
@@ -61,26 +84,11 @@ function byParts(facts: readonly MessageFacts[], keyNumbers: Int32Array | null):
       key = keys.size;
       keys.set(fact.transactionKey, key);
     }
-    let t = firstOfKey[key] ?? -1;
-    while (t !== -1 && !sameTransaction(facts[transactionFact[t] ?? 0] as MessageFacts, fact)) t = nextTransaction[t] ?? -1;
-    if (t === -1) {
-      t = transactions++;
-      transactionFact[t] = i;
-      nextTransaction[t] = firstOfKey[key] ?? -1;
-      firstOfKey[key] = t;
-    }
+    const t = transactions.groupOf(key, i, facts, sameTransaction);
     transaction[i] = t;
-    let c = firstCopy[t] ?? -1;
-    while (c !== -1 && !sameCopy(facts[copyFact[c] ?? 0] as MessageFacts, fact)) c = nextCopy[c] ?? -1;
-    if (c === -1) {
-      c = copies++;
-      copyFact[c] = i;
-      nextCopy[c] = firstCopy[t] ?? -1;
-      firstCopy[t] = c;
-    }
-    copy[i] = c;
+    copy[i] = copies.groupOf(t, i, facts, sameCopy);
   }
-  return { transaction, transactionCount: transactions, copy, copyCount: copies };
+  return { transaction, transactionCount: transactions.count, copy, copyCount: copies.count };
 }
 
 /** Same transaction, given the same transaction key: what `transaction` joins after it. */
