@@ -53,13 +53,18 @@ const NONE: readonly Raw[] = [];
 const CLEAN: Entry = { own: NONE, trace: NONE };
 const GROUP_CHECKS: ReadonlySet<Check> = new Set<Check>(TRACE_CHECKS);
 
-function reporter(check: Check, position: number, options: ValidateOptions, into: Raw[]): Report {
+/** A report function for `check` that hands each finding, as plain data, to `take`. */
+function reportTo(check: Check, position: number, options: ValidateOptions, take: () => Raw[]): Report {
   const configuredLevel = options.levels?.[check.id];
   const configured: Severity | undefined = configuredLevel === 'off' ? undefined : configuredLevel;
   return (span, message, extra = {}) => {
     const finding: Finding = { code: check.id, severity: configured ?? extra.severity ?? check.defaultSeverity, message, span: plainSpan(span), ...(extra.fix ? { fix: plainFix(extra.fix) } : {}) };
-    into.push({ check: position, finding });
+    take().push({ check: position, finding });
   };
+}
+
+function reporter(check: Check, position: number, options: ValidateOptions, into: Raw[]): Report {
+  return reportTo(check, position, options, () => into);
 }
 
 function enabled(check: Check, options: ValidateOptions): boolean {
@@ -96,13 +101,7 @@ function runnerFor(options: ValidateOptions): MessageRunner {
   const runner: MessageRunner = { checks: [], found: [] };
   CHECKS.forEach((check, position) => {
     if (check.scope !== 'message' || !enabled(check, options)) return;
-    const configuredLevel = options.levels?.[check.id];
-    const configured: Severity | undefined = configuredLevel === 'off' ? undefined : configuredLevel;
-    const report: Report = (span, message, extra = {}) => {
-      const finding: Finding = { code: check.id, severity: configured ?? extra.severity ?? check.defaultSeverity, message, span: plainSpan(span), ...(extra.fix ? { fix: plainFix(extra.fix) } : {}) };
-      runner.found.push({ check: position, finding });
-    };
-    runner.checks.push({ check, report });
+    runner.checks.push({ check, report: reportTo(check, position, options, () => runner.found) });
   });
   runners.set(options, runner);
   return runner;
