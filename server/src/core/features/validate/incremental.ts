@@ -16,7 +16,7 @@ import type { TextSource } from '../../parser/textSource';
 import { transiently } from '../../parser/access';
 import { messageStartingAt } from '../../parser/document';
 import { CHECKS } from './catalog';
-import { primeTraceFacts, TRACE_CHECKS, traceFactsOf, traceKeys, type MessageFacts, type TraceFacts } from './checks/trace';
+import { factKeys, primeTraceFacts, TRACE_CHECKS, traceFactsOf, traceKeys, type TraceFacts } from './checks/trace';
 import { primeTransactionKeys } from './checks/traceGroups';
 import { plainFix, plainSpan, type Check, type Finding, type Fix, type Report, type Severity, type ValidateOptions } from './types';
 
@@ -337,11 +337,6 @@ function copyOf(text: string): string {
 }
 
 const NO_KEYS: readonly string[] = [];
-
-/** What traceKeys gives for the message the facts were read from, without reading it again. */
-function factKeys(fact: MessageFacts): readonly string[] {
-  return fact.branch ? [fact.callId, fact.branch] : [fact.callId];
-}
 
 function storeKeys(keys: Int32Array, i: number, names: readonly string[], keyNames: Map<string, number>): void {
   for (let k = 0; k < 2; k++) {

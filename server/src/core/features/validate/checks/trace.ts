@@ -13,7 +13,7 @@ import type { TraceCheck, TraceContext } from '../types';
 import { traceFactsOf, type TraceFacts } from './traceFacts';
 import { traceGroupsOf } from './traceGroups';
 
-export { MessageFacts, traceFactsOf, traceKeys, type TraceFacts } from './traceFacts';
+export { factKeys, MessageFacts, traceFactsOf, traceKeys, type TraceFacts } from './traceFacts';
 
 /** The findings' messages, shared with the streamed checker. */
 export const TRACE_WORDING = {

@@ -116,6 +116,14 @@ export function traceKeys(text: string, message: SipMessage): string[] {
   const id = callId(message);
   const cseq = cseqOf(text, message);
   if (!id || !cseq?.method || Number.isNaN(cseq.value)) return [];
-  const branch = topBranch(text, message) ?? '';
-  return branch ? [id, branch] : [id];
+  return keysOf(id, topBranch(text, message) ?? '');
+}
+
+/** traceKeys of the message `fact` was read from, without reading the message again. */
+export function factKeys(fact: MessageFacts): string[] {
+  return keysOf(fact.callId, fact.branch);
+}
+
+function keysOf(callId: string, branch: string): string[] {
+  return branch ? [callId, branch] : [callId];
 }
