@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CODE_CACHE_ENV } from '../../server/src/launch/codeCacheEnv';
 import { looksLikeSipMessage, looksLikeSipTrace } from './detect';
 import { FilterViews } from './flow/filter';
 import type { FilterChoice } from './flow/filterModel';
@@ -27,9 +28,11 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   // it; compiled by tsc alone (out/client/src/extension.js) it starts the tsc output of the server.
   const bundled = context.asAbsolutePath('dist/server.js');
   const module = basename(__dirname) === 'dist' && existsSync(bundled) ? bundled : context.asAbsolutePath('out/server/src/cli/main.js');
+  // The bundle keeps its V8 code cache in the extension's own storage (see server/src/launch/withCodeCache.ts).
+  const env = { ...process.env, [CODE_CACHE_ENV]: vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'sip' }, { language: 'sip-log' }],

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { CODE_CACHE_ENV } from '../../server/src/launch/codeCacheEnv';
 import type { BenchFormat } from './generate';
 import type { LspSample, Spread } from './measureLsp';
 import { runJson, timeCommand } from './processes';
@@ -78,7 +79,32 @@ function symbolCount(s: readonly LspSample[]): string {
   return `${med(s, (x) => x.symbols)} top-level, ${all} in all${capped}`;
 }
 
-function budgetRows(result: SizeResult, nodeStart: number, startups: readonly number[]): Row[] {
+interface Startups {
+  /** Starts that ran the bundle from its code cache: every start but the first after installing or updating. */
+  readonly cached: readonly number[];
+  /** Starts that compiled the bundle (and wrote the cache for the next ones). */
+  readonly compiled: readonly number[];
+}
+
+function startupsOf(results: readonly SizeResult[]): Startups {
+  const samples = results.flatMap((result) => result.samples);
+  return {
+    cached: samples.filter((sample) => sample.codeCache === 'used').map((sample) => sample.startupMs),
+    compiled: samples.filter((sample) => sample.codeCache !== 'used').map((sample) => sample.startupMs),
+  };
+}
+
+function startupRow(startups: Startups, nodeStart: number): Row {
+  const { cached, compiled } = startups;
+  const shown = cached.length > 0 ? cached : compiled;
+  const startup = median([...shown]);
+  const which = cached.length > 0
+    ? `median of the section's ${cached.length} fresh servers that ran from the V8 code cache, as every start after the first does; the ${compiled.length} that compiled the bundle (and wrote the cache): ${compiled.length > 0 ? ms(median([...compiled])) : 'none'}`
+    : `median of the section's ${compiled.length} fresh servers, none from a code cache`;
+  return { figure: `server start → initialize result (stand-in for activation → ready; ${which})`, budget: '≤ 150 ms', measured: ms(startup), baseline: `bare \`node -e 0\`: ${ms(nodeStart)}`, ratio: startup / nodeStart, pass: startup <= 150 };
+}
+
+function budgetRows(result: SizeResult, nodeStart: number, startups: Startups): Row[] {
   const s = result.samples;
   const keys = pooledKeystrokes(s);
   const keysCpu = pooled(s.flatMap((x) => x.keystrokesCpu));
@@ -94,11 +120,10 @@ function budgetRows(result: SizeResult, nodeStart: number, startups: readonly nu
   const symbolsCpu = med(s, (x) => x.symbolsCpuMs);
   const folding = med(s, (x) => x.foldingMs);
   const foldingCpu = med(s, (x) => x.foldingCpuMs);
-  // Start-up does not depend on the trace: the median over every fresh server of the section.
-  const startup = median([...startups]);
   const three = (x: Spread): string => `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}`;
   return [
-    { figure: `server start → initialize result (stand-in for activation → ready; median of the section's ${startups.length} fresh servers)`, budget: '≤ 150 ms', measured: ms(startup), baseline: `bare \`node -e 0\`: ${ms(nodeStart)}`, ratio: startup / nodeStart, pass: startup <= 150 },
+    // Start-up does not depend on the trace: every fresh server of the section counts.
+    startupRow(startups, nodeStart),
     { figure: `open → diagnostics published (${med(s, (x) => x.diagnostics)} diagnostics)`, budget: '≤ 1.0 s', measured: `${ms(open)} (${cpu(openCpu)})`, baseline: `bare line scan: ${ms(result.scanMs)}; parse alone: ${ms(result.parseMs)}`, ratio: open / result.scanMs, pass: open <= 1000, cpuPass: openCpu <= 1000 },
     { figure: `keystroke → diagnostics p50 / p95 (${keys.n} ${keys.n === 1 ? 'edit' : 'edits'} in all, pooled)`, budget: 'p95 ≤ 20 ms', measured: `${ms(keys.p50)} / ${ms(keys.p95)} (${cpu(keysCpu.p50)} / ${ms(keysCpu.p95)})`, baseline: `request round trip p95: ${ms(ping.p95)}`, ratio: keys.p95 / ping.p95, pass: keys.p95 <= 20, cpuPass: keysCpu.p95 <= 20 },
     { figure: `hover p50 / p95 / p99 (${hover.n / s.length} positions a run)`, budget: 'p99 ≤ 5 ms', measured: `${three(hover)} (${cpu(hoverCpu.p99)} p99)`, baseline: `round trip: ${three(ping)}`, ratio: hover.p99 / ping.p99, pass: hover.p99 <= 5, cpuPass: hoverCpu.p99 <= 5 },
@@ -161,18 +186,19 @@ function notes(result: SizeResult, rows: readonly Row[]): string[] {
   if (failed('hover') || failed('completion')) out.push('Hover or completion p99 is over 5 ms of server CPU: the slow tail is the first request after an edit, which brings the document index up to date; it would take an index updated in place rather than carried over.');
   if (failed('document symbols') || failed('folding')) out.push('Symbols or folding are over 150 ms of server CPU: both are capped (sipls.outline.maxItems) and built only up to the cap, and the calls are grouped from the Call-ID numbers validation already made, so what remains is building each shown entry and its positions the first time the server runs that code, serialising the answer (about 1.4 MB of JSON), and garbage collection on the shared core.');
   if (row('server heap')?.pass === false) out.push('Heap is over 3x the file: the server holds the text, the typed-array model, the header views and start lines that validation creates when it first reads each message, and the kept findings; header values parsed by the checks are already dropped after each message. It would take dropping the header views after validation too, and start lines kept as numbers.');
-  if (row('server start')?.pass === false) out.push(`Start-up is over 150 ms: a bare Node start on this core already takes a good part of it; the rest is loading the bundle and building the registry tables, which would need deferring until first use.`);
+  if (row('server start')?.pass === false) out.push(`Start-up is over 150 ms: a bare Node start on this core already takes a good part of it; the rest is loading the bundle (from the code cache when there is one) and Node's own modules that the protocol library needs, and building the registry tables, which would need deferring until first use.`);
   return out;
 }
 
 export function lspSection(options: LspOptions): Section {
   const nodeStart = bareNodeStartMs();
+  // As the VS Code client does with the extension's storage: the first server writes the code cache, the rest use it.
+  process.env[CODE_CACHE_ENV] = join(options.dataDir, 'code-cache');
   const growth = options.sizesMb.map((size) => measureSize(options, 'sipp', size, options.runs));
   const largest = growth[growth.length - 1];
   if (!largest) return { title: 'Language server', intro: '', rows: [], notes: ['No sizes to measure.'] };
   const formats = options.otherFormats.map((format) => measureSize(options, format, 10, 1));
-  const startups = [...growth, ...formats].flatMap((result) => result.samples.map((sample) => sample.startupMs));
-  const rows = budgetRows(largest, nodeStart, startups);
+  const rows = budgetRows(largest, nodeStart, startupsOf([...growth, ...formats]));
   const formatRows = [growth.find((r) => r.bytes < 20e6 && r.bytes > 5e6), ...formats].filter((r): r is SizeResult => r !== undefined);
   const extra = [
     `### Growth (sipp traces; median of ${options.runs} fresh server processes per size)`,
@@ -183,7 +209,7 @@ export function lspSection(options: LspOptions): Section {
   ].join('\n');
   return {
     title: `Language server: ${largest.format} trace of ${mb(largest.bytes)}, ${largest.messages.toLocaleString('en-US')} messages`,
-    intro: `\`node dist/server.js --stdio\` (the bundle users run) with \`--expose-gc\`, \`SIPLS_DIAGNOSTICS_DEBOUNCE_MS=0\` (so keystroke times are the server's own work, not the 150 ms typing pause) and \`SIPLS_DEBUG_REQUESTS=1\` (for \`sipls/debug/memory\`), pinned to CPU 0; the driver runs on CPU 1. Median of ${options.runs} runs, each a fresh server process. Times run from handing the message to the pipe to the answer, or to the \`publishDiagnostics\` of that document version, so they include JSON encoding and the pipe. "Server CPU" is the CPU time of the server process, all threads, during the same exchange (/proc/PID/task/*/schedstat): what the wall time would approach on an idle core, since waiting for a core shared with other work is not in it. Verdicts are on wall time, as the budgets are; a row that fails only because of that wait says so. Keystrokes are single letters inserted into random header values, sent as incremental changes; positions for hover and completion are random lines and columns. The round-trip baseline is a hover on a one-message document: the protocol's floor.`,
+    intro: `\`node dist/server.js --stdio\` (the bundle users run, with no extra Node flags) with \`SIPLS_CODE_CACHE_DIR\` set (as the VS Code client sets it, to the extension's storage), \`SIPLS_DIAGNOSTICS_DEBOUNCE_MS=0\` (so keystroke times are the server's own work, not the 150 ms typing pause) and \`SIPLS_DEBUG_REQUESTS=1\` (for \`sipls/debug/memory\`, which runs a full garbage collection before measuring), pinned to CPU 0; the driver runs on CPU 1. Median of ${options.runs} runs, each a fresh server process. Times run from handing the message to the pipe to the answer, or to the \`publishDiagnostics\` of that document version, so they include JSON encoding and the pipe. "Server CPU" is the CPU time of the server process, all threads, during the same exchange (/proc/PID/task/*/schedstat): what the wall time would approach on an idle core, since waiting for a core shared with other work is not in it. Verdicts are on wall time, as the budgets are; a row that fails only because of that wait says so. Keystrokes are single letters inserted into random header values, sent as incremental changes; positions for hover and completion are random lines and columns. The round-trip baseline is a hover on a one-message document: the protocol's floor.`,
     rows,
     extra,
     notes: notes(largest, rows),

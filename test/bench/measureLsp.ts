@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { random } from './generate';
 import { BenchServer } from './lspDriver';
 import { percentile } from './stats';
-import type { MemoryReport } from '../../server/src/lsp/debug';
+import { CODE_CACHE_REQUEST, type MemoryReport } from '../../server/src/lsp/debug';
+import type { CodeCacheState } from '../../server/src/launch/codeCacheEnv';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 
 export interface Spread {
@@ -21,6 +22,8 @@ export interface Spread {
 export interface LspSample {
   readonly bytes: number;
   readonly startupMs: number;
+  /** How this start used the V8 code cache (null: not the bundle's entry point). */
+  readonly codeCache: CodeCacheState | null;
   readonly idleHeap: number;
   readonly openMs: number;
   /** Server main-thread CPU for the same exchange (see lspDriver): steady when other work shares the core. */
@@ -84,10 +87,11 @@ async function main(): Promise<void> {
   const server = await BenchServer.start({
     main,
     pinned: true,
-    nodeArgs: ['--expose-gc'],
+    // No --expose-gc: it slows Node's own start-up; the memory request exposes the collection itself.
     env: { SIPLS_DIAGNOSTICS_DEBOUNCE_MS: '0', SIPLS_DEBUG_REQUESTS: '1' },
   });
   try {
+    const codeCache = await server.request<CodeCacheState | null>(CODE_CACHE_REQUEST, {});
     const idle = await server.request<MemoryReport>('sipls/debug/memory', {});
 
     // The floor for any request: a hover round trip on a one-message document.
@@ -147,6 +151,7 @@ async function main(): Promise<void> {
     const sample: LspSample = {
       bytes: text.length,
       startupMs: server.startupMs,
+      codeCache,
       idleHeap: idle.heapUsed,
       openMs: opened.ms,
       openCpuMs: opened.cpuMs,
