@@ -16,7 +16,8 @@ import { forgetLasting } from './access';
 import { parseDocument } from './document';
 import { DETECTION_SAMPLE, detectFormat } from './formats';
 import type { LogContext, ParseProblem, SipDocument, SipMessage, Span } from './model';
-import { isView, shiftMessage, shiftMessageInPlace } from './shifted';
+import { isView, sharingMoves, shiftMessage, shiftMessageInPlace } from './shifted';
+import { ShiftTable } from '../util/shiftTable';
 import type { TextSource } from './textSource';
 
 /** One change as an editor reports it: text[start, end) of the text it applies to becomes `text`. */
@@ -96,10 +97,15 @@ export interface ReparseOptions {
    * moved in place (shiftMessageInPlace), so a keystroke allocates nothing per message. Only when
    * the previous document is not read again. Values features remembered outside transient passes
    * are forgotten first (forgetLasting): they hold the previous text and its offsets. When the edit
-   * keeps the number of messages, the previous document's list of messages is updated in place too.
+   * keeps the number of messages, the previous document's list of messages is updated in place too,
+   * and the messages after the edit are moved by one update of the moves their views share
+   * (ShiftTable), not one by one.
    */
   readonly reuseViews?: boolean;
 }
+
+/** The moves shared by the views of a list of messages that re-parses update in place (see ReparseOptions). */
+const sharedMoves = new WeakMap<readonly SipMessage[], ShiftTable>();
 
 /**
  * The texts are read only where the edit is (and the format detection sample when the edit reaches
@@ -149,15 +155,28 @@ export function reparseWithChange(previous: SipDocument, previousText: TextSourc
   if (options.reuseViews === true) forgetLasting();
   const inPlace = options.reuseViews === true && endNew === endOld;
   const messages = inPlace ? (old as SipMessage[]) : new Array<SipMessage>(endNew + n - endOld);
-  if (!inPlace) for (let i = 0; i < keptBefore; i++) {
-    const message = old[i] as SipMessage;
-    // A message as a parse made it is kept too: values remembered on it hold the text it was parsed
-    // from, which it holds anyway, at offsets that never change.
-    messages[i] = options.reuseViews || !isView(message) ? message : shiftMessage(message, 0, i);
+  const table = inPlace ? sharedMoves.get(old) : undefined;
+  if (table) {
+    // The usual keystroke: the window's messages are replaced and the rest move as one.
+    for (let i = 0; i < parsed.length; i++) messages[keptBefore + i] = sharingMoves(shiftMessage(parsed[i] as SipMessage, from, keptBefore + i), keptBefore + i, table);
+    table.moveFrom(endNew, delta);
+  } else if (options.reuseViews === true) {
+    // Once per list: every message becomes a view sharing one table, so later edits need not visit them.
+    const fresh = new ShiftTable(messages.length);
+    for (let i = 0; i < keptBefore; i++) messages[i] = sharingMoves(old[i] as SipMessage, i, fresh);
+    for (let i = 0; i < parsed.length; i++) messages[keptBefore + i] = sharingMoves(shiftMessage(parsed[i] as SipMessage, from, keptBefore + i), keptBefore + i, fresh);
+    for (let i = endNew, j = endOld; j < n; i++, j++) messages[i] = sharingMoves(shiftMessageInPlace(old[j] as SipMessage, delta, i), i, fresh);
+    sharedMoves.set(messages, fresh);
+  } else {
+    for (let i = 0; i < keptBefore; i++) {
+      const message = old[i] as SipMessage;
+      // A message as a parse made it is kept too: values remembered on it hold the text it was parsed
+      // from, which it holds anyway, at offsets that never change.
+      messages[i] = isView(message) ? shiftMessage(message, 0, i) : message;
+    }
+    for (let i = 0; i < parsed.length; i++) messages[keptBefore + i] = shiftMessage(parsed[i] as SipMessage, from, keptBefore + i);
+    for (let i = endNew, j = endOld; j < n; i++, j++) messages[i] = shiftMessage(old[j] as SipMessage, delta, i);
   }
-  for (let i = 0; i < parsed.length; i++) messages[keptBefore + i] = shiftMessage(parsed[i] as SipMessage, from, keptBefore + i);
-  const shiftAfter = options.reuseViews ? shiftMessageInPlace : shiftMessage;
-  for (let i = endNew, j = endOld; j < n; i++, j++) messages[i] = shiftAfter(old[j] as SipMessage, delta, i);
 
   const problems: ParseProblem[] = [];
   for (const problem of previous.problems) {

@@ -7,9 +7,15 @@
  *
  * Line indexes of a view count from the message's own first line: its `lines` table holds only the
  * message's lines (copied and shifted when first asked for), so `firstLine` is 0.
+ *
+ * Views that are moved in place (a document that is not read again, see reparse's reuseViews) can
+ * share a ShiftTable: an edit then moves every message after it by one update of the table, and each
+ * view takes its move when it is next read. A keystroke near the top of a long trace so costs a few
+ * table steps instead of a visit to every later message.
  */
 import type { BodyInfo, Header, LineTable, LogContext, ParseProblem, SipMessage, Span, StartLine, Token } from './model';
 import type { OffsetMap } from './offsets';
+import type { ShiftTable } from '../util/shiftTable';
 
 /**
  * The message moved by `delta` characters and renumbered `index`, as a new view even when nothing
@@ -18,8 +24,18 @@ import type { OffsetMap } from './offsets';
  * remembered values, and with them its text, go when the version goes.
  */
 export function shiftMessage(message: SipMessage, delta: number, index: number): SipMessage {
-  if (message instanceof ShiftedMessage) return new ShiftedMessage(message.base, message.delta + delta, index);
+  if (message instanceof ShiftedMessage) return new ShiftedMessage(message.base, message.currentDelta() + delta, index);
   return new ShiftedMessage(message, delta, index);
+}
+
+/**
+ * The message as a view that takes its moves from `table` from now on, at `index` (the view itself
+ * when it is one: moved in place, what it was moved by so far kept).
+ */
+export function sharingMoves(message: SipMessage, index: number, table: ShiftTable): SipMessage {
+  const view = message instanceof ShiftedMessage ? message : new ShiftedMessage(message, 0, index);
+  view.attach(table, index);
+  return view;
 }
 
 /** Whether the message is a view made by shiftMessage, rather than a message as a parse made it. */
@@ -132,24 +148,59 @@ class ShiftedMessage implements SipMessage {
   // so a view is kept as small as it can be (every byte of it is copied by the young-generation
   // collector, and again when it is promoted).
   private parts: ShiftedParts | undefined;
+  /** The moves shared with the other views of its list, if any (see ShiftTable). */
+  private table: ShiftTable | undefined;
+  /** The table's total move at this view's index when `delta` last took it in. */
+  private taken = 0;
+  /** The table's generation then: while it is the same, `delta` is current. */
+  private seen = 0;
 
   constructor(
     readonly base: SipMessage,
-    public delta: number,
+    private delta: number,
     public index: number,
   ) {}
 
+  /** How far this view has moved from its base message, with the shared moves taken in. */
+  currentDelta(): number {
+    const table = this.table;
+    if (table !== undefined && table.generation !== this.seen) {
+      this.seen = table.generation;
+      const total = table.at(this.index);
+      if (total !== this.taken) {
+        this.delta += total - this.taken;
+        this.taken = total;
+        // The parts built at the old offsets go; values features remembered for the view itself were
+        // forgotten by the re-parse that moved it (forgetLasting).
+        this.parts = undefined;
+      }
+    }
+    return this.delta;
+  }
+
+  /** See sharingMoves: the moves recorded in `table` from now on are this view's too. */
+  attach(table: ShiftTable, index: number): void {
+    this.currentDelta();
+    this.moveBy(0, index);
+    this.table = table;
+    this.taken = table.at(index);
+    this.seen = table.generation;
+  }
+
   /** See shiftMessageInPlace. What was built at the old offsets is dropped. */
   moveBy(delta: number, index: number): void {
+    // The shared moves so far are taken in first, then the view leaves its table: it was moved on its own.
+    this.currentDelta();
+    this.table = undefined;
     if (delta === 0 && index === this.index) return;
     this.delta += delta;
     this.index = index;
-    // The parts built at the old offsets go; values features remembered for the view itself were
-    // forgotten by the re-parse that moves it (forgetLasting).
     this.parts = undefined;
   }
 
+  /** The parts built at the current offsets (reading this takes in any shared move first). */
   private get built(): ShiftedParts {
+    this.currentDelta();
     return (this.parts ??= {});
   }
 
@@ -157,10 +208,12 @@ class ShiftedMessage implements SipMessage {
     return this.base.kind;
   }
   get startLine(): StartLine {
-    return (this.built.startLine ??= shiftStartLine(this.base.startLine, this.delta));
+    const built = this.built;
+    return (built.startLine ??= shiftStartLine(this.base.startLine, this.delta));
   }
   get headers(): readonly Header[] {
-    return (this.built.headers ??= this.base.headers.map((header) => new ShiftedHeader(header, this.delta, this.base.firstLine)));
+    const built = this.built;
+    return (built.headers ??= this.base.headers.map((header) => new ShiftedHeader(header, this.delta, this.base.firstLine)));
   }
   firstValue(key: string): string | undefined {
     // A header's value does not move with its offsets.
@@ -179,10 +232,12 @@ class ShiftedMessage implements SipMessage {
     return built.body;
   }
   get span(): Span {
-    return (this.built.span ??= span(this.base.span, this.delta));
+    const built = this.built;
+    return (built.span ??= span(this.base.span, this.delta));
   }
   get lines(): LineTable {
-    return (this.built.lines ??= shiftLines(this.base.lines, this.base.firstLine, this.base.lastLine, this.delta));
+    const built = this.built;
+    return (built.lines ??= shiftLines(this.base.lines, this.base.firstLine, this.base.lastLine, this.delta));
   }
   get firstLine(): number {
     return 0;
@@ -198,6 +253,7 @@ class ShiftedMessage implements SipMessage {
     return built.context;
   }
   get problems(): readonly ParseProblem[] {
-    return (this.built.problems ??= this.base.problems.length === 0 ? this.base.problems : this.base.problems.map((problem) => ({ ...problem, span: span(problem.span, this.delta) })));
+    const built = this.built;
+    return (built.problems ??= this.base.problems.length === 0 ? this.base.problems : this.base.problems.map((problem) => ({ ...problem, span: span(problem.span, this.delta) })));
   }
 }

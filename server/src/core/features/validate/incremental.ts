@@ -12,6 +12,8 @@
 import type { SipDocument, SipMessage, Span } from '../../parser/model';
 import type { ReparseChange } from '../../parser/reparse';
 import { shiftMessage } from '../../parser/shifted';
+import { ShiftTable } from '../../util/shiftTable';
+import { KeyMembers } from './keyMembers';
 import type { TextSource } from '../../parser/textSource';
 import { transiently } from '../../parser/access';
 import { messageStartingAt } from '../../parser/document';
@@ -39,12 +41,16 @@ export interface Validation {
   readonly options: ValidateOptions;
   readonly messageCount: number;
   readonly entries: readonly Entry[];
-  /** Per entry, the characters its message moved since its findings were computed: numbers, so a keystroke moves them without allocating. */
-  readonly deltas: Int32Array;
+  /** Per entry, the characters its message moved since its findings were computed: a keystroke moves all the later ones in a few steps. */
+  readonly deltas: ShiftTable;
   /** Per entry, two numbers naming its Call-ID and branch (see traceKeys) in `keyNames`, -1 for none: a tight scan finds the messages an edit's calls reach. */
   readonly keys: Int32Array;
   /** Key text to number, shared by the validations that follow one another. */
   readonly keyNames: Map<string, number>;
+  /** Which positions carry each key number: the messages an edit's calls reach are looked up here. */
+  readonly members: KeyMembers;
+  /** The positions of the entries that hold findings, ascending: putting the findings together visits these only. */
+  readonly withFindings: Int32Array;
   /** What validate() returns. */
   readonly findings: readonly Finding[];
 }
@@ -193,12 +199,36 @@ function validateAllNow(text: string, document: SipDocument, options: ValidateOp
   const loose: Raw[] = [];
   groupFindings(text, document, undefined, options, (at, raw) => (at >= 0 && at < messages.length ? (trace[at] ??= []).push(raw) : loose.push(raw)));
   // Most messages have no findings: they share one entry instead of holding one object each.
+  const withFindings: number[] = [];
   const entries = messages.map((_, i): Entry => {
     const mine = own[i] ?? NONE;
     const traced = trace[i] ?? NONE;
-    return mine === NONE && traced === NONE ? CLEAN : { own: mine, trace: traced };
+    if (mine === NONE && traced === NONE) return CLEAN;
+    withFindings.push(i);
+    return { own: mine, trace: traced };
   });
-  return finish(text, document, options, entries, new Int32Array(entries.length), { keys, keyNames }, loose);
+  return finish(text, document, options, entries, new ShiftTable(entries.length), { keys, keyNames, members: new KeyMembers(keys, keyNames.size) }, Int32Array.from(withFindings), loose);
+}
+
+const holdsFindings = (entry: Entry | undefined): boolean => entry !== undefined && (entry.own.length > 0 || entry.trace.length > 0);
+
+/**
+ * The positions of the entries with findings after a re-validation, from those before it: entries
+ * [firstOld, endOld) were replaced by [firstOld, endNew), the later ones renumbered, and `touched`
+ * (new positions) were found again. The work is in proportion to the findings and what was touched,
+ * not to the length of the trace.
+ */
+function entriesWithFindings(previous: Int32Array, change: { readonly firstOld: number; readonly endOld: number; readonly endNew: number }, touched: ReadonlySet<number>, entries: readonly Entry[]): Int32Array {
+  const { firstOld, endOld, endNew } = change;
+  const renumber = endNew - endOld;
+  const positions: number[] = [];
+  for (const old of previous) {
+    if (old >= firstOld && old < endOld) continue;
+    const now = old >= endOld ? old + renumber : old;
+    if (!touched.has(now)) positions.push(now);
+  }
+  for (const now of touched) if (holdsFindings(entries[now])) positions.push(now);
+  return Int32Array.from(positions).sort();
 }
 
 /**
@@ -249,24 +279,32 @@ function revalidateNow(previous: Validation, text: TextSource, document: SipDocu
   const entries: Entry[] = inPlace ? (previous.entries as Entry[]) : previous.entries.slice();
   entries.splice(firstOld, endOld - firstOld, ...added);
   const kept = firstOld + added.length;
-  const deltas = inPlace ? previous.deltas : new Int32Array(entries.length);
-  if (!inPlace) deltas.set(previous.deltas.subarray(0, firstOld));
   // The new messages' findings were found at the cut's offsets: the cut's start moves them into place.
-  deltas.fill(local.offset, firstOld, kept);
-  for (let i = kept, j = endOld; i < deltas.length; i++, j++) deltas[i] = (previous.deltas[j] ?? 0) + delta;
+  let deltas: ShiftTable;
+  if (inPlace) {
+    deltas = previous.deltas;
+    for (let i = firstOld; i < kept; i++) deltas.set(i, local.offset);
+    deltas.moveFrom(kept, delta);
+  } else {
+    // The number of messages changed: rare enough (a message typed or broken) to build the table again.
+    const before = previous.deltas.values();
+    const values = new Float64Array(entries.length);
+    values.set(before.subarray(0, firstOld));
+    values.fill(local.offset, firstOld, kept);
+    for (let i = kept, j = endOld; i < values.length; i++, j++) values[i] = (before[j] ?? 0) + delta;
+    deltas = ShiftTable.of(values);
+  }
   if (!inPlace) keys.set(previous.keys.subarray(2 * endOld), 2 * kept);
 
   // Messages whose groups may have changed: their trace findings are found again.
-  const positions: number[] = [];
-  if (affected.size > 0) {
-    const reached = new Uint8Array(keyNames.size);
-    for (const key of affected) reached[key] = 1;
-    for (let i = 0; i < entries.length; i++) {
-      const first = keys[2 * i] ?? -1;
-      const second = keys[2 * i + 1] ?? -1;
-      if ((first >= 0 && reached[first] === 1) || (second >= 0 && reached[second] === 1)) positions.push(i);
-    }
-  }
+  let members: KeyMembers;
+  if (inPlace && !previous.members.worn) {
+    members = previous.members;
+    members.changedAt(firstOld, kept);
+  } else members = new KeyMembers(keys, keyNames.size);
+  const positions = affected.size > 0 ? members.positionsOf(affected, keys) : [];
+  const touched = new Set<number>(positions);
+  for (let i = firstOld; i < kept; i++) touched.add(i);
   if (positions.length > 0) {
     const group = gathered(text, messages, positions);
     const trace = new Map<number, Raw[]>(positions.map((i) => [i, []]));
@@ -274,7 +312,7 @@ function revalidateNow(previous: Validation, text: TextSource, document: SipDocu
     groupFindings(group.text, document, group.views, options, (at, raw) => {
       const i = positions[at];
       if (i === undefined) placed = false;
-      else trace.get(i)?.push({ check: raw.check, finding: moved(raw.finding, (group.moves[at] ?? 0) - (deltas[i] ?? 0), undefined) });
+      else trace.get(i)?.push({ check: raw.check, finding: moved(raw.finding, (group.moves[at] ?? 0) - deltas.at(i), undefined) });
     });
     // Trace findings are reported on start lines; one elsewhere could not be placed in the document.
     if (!placed) return validateAll(text.toString(), document, options);
@@ -284,7 +322,7 @@ function revalidateNow(previous: Validation, text: TextSource, document: SipDocu
       if (entry) entries[i] = { ...entry, trace: found.length > 0 ? detached(found) : NONE };
     }
   }
-  return finish('', document, options, entries, deltas, { keys, keyNames }, []);
+  return finish('', document, options, entries, deltas, { keys, keyNames, members }, entriesWithFindings(previous.withFindings, change, touched, entries), []);
 }
 
 /**
@@ -367,7 +405,7 @@ function moved(finding: Finding, delta: number, messageIndex: number | undefined
 }
 
 /** Puts the kept findings together as validate() would: the per-check limit, then sorted by position and severity. */
-function finish(text: string, document: SipDocument, options: ValidateOptions, entries: readonly Entry[], deltas: Int32Array, keyed: { keys: Int32Array; keyNames: Map<string, number> }, loose: readonly Raw[]): Validation {
+function finish(text: string, document: SipDocument, options: ValidateOptions, entries: readonly Entry[], deltas: ShiftTable, keyed: { keys: Int32Array; keyNames: Map<string, number>; members: KeyMembers }, withFindings: Int32Array, loose: readonly Raw[]): Validation {
   const limit = options.maxPerCheck ?? Number.POSITIVE_INFINITY;
   const buckets: Finding[][] = CHECKS.map(() => []);
   const suppressed = new Array<number>(CHECKS.length).fill(0);
@@ -382,10 +420,10 @@ function finish(text: string, document: SipDocument, options: ValidateOptions, e
     }
     bucket.push(moved(raw.finding, delta, messageIndex));
   };
-  for (let i = 0; i < entries.length; i++) {
+  for (const i of withFindings) {
     const entry = entries[i];
-    if (!entry || (entry.own === NONE && entry.trace === NONE)) continue;
-    const moves = deltas[i] ?? 0;
+    if (!entry) continue;
+    const moves = deltas.at(i);
     for (const raw of entry.own) take(raw, moves, i);
     for (const raw of entry.trace) take(raw, moves, undefined);
   }
@@ -399,7 +437,7 @@ function finish(text: string, document: SipDocument, options: ValidateOptions, e
     if (count > 0 && span) findings.push({ code: check.id, severity: 'information', message: `${count} more "${check.id}" findings in this document are not shown (limit ${limit} per check).`, span });
   });
   findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-  return { options, messageCount: document.messages.length, entries, deltas, keys: keyed.keys, keyNames: keyed.keyNames, findings };
+  return { options, messageCount: document.messages.length, entries, deltas, keys: keyed.keys, keyNames: keyed.keyNames, members: keyed.members, withFindings, findings };
 }
 
 /**
