@@ -14,7 +14,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import { parseDocument } from '../core/parser/document';
 import type { SipDocument } from '../core/parser/model';
-import { composeChanges, reparseWithChange, type ReparseChange, type TextChange } from '../core/parser/reparse';
+import { composeChanges, prepareForEdits, reparseWithChange, type ReparseChange, type TextChange } from '../core/parser/reparse';
 import type { Finding, ValidateOptions } from '../core/features/validate';
 import { callIdNumbers, revalidate, validateAll, type Validation } from '../core/features/validate/incremental';
 import { followReparse, primeCallIds } from '../core/features/documentIndex';
@@ -55,6 +55,9 @@ interface Pending {
   to: number;
   changes: TextChange[] | null;
 }
+
+/** From this many messages on, a document is readied for keystrokes while the editor is idle. */
+const PREPARE_FROM_MESSAGES = 2000;
 
 /** Beyond this many changes between two parses, one full parse is as cheap. */
 const MAX_PENDING = 1000;
@@ -127,6 +130,15 @@ export class AnalysisCache {
     // only while this entry is the current one: the next version's revalidate may update `state` in place.
     primeCallIds(entry.document, () => (this.entries.get(document.uri) === entry ? callIdNumbers(state) : null));
     return state.findings;
+  }
+
+  /**
+   * Readies the current version of a long trace for keystrokes (see prepareForEdits), once; for idle
+   * time after its diagnostics are out. Short documents do not need it: the first keystroke does it cheaply.
+   */
+  prepareForEdits(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (entry && entry.source instanceof PieceText && entry.document.messages.length >= PREPARE_FROM_MESSAGES) prepareForEdits(entry.document);
   }
 
   /** One options object per settings generation: revalidate reuses findings only under the same options. */

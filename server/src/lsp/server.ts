@@ -46,6 +46,14 @@ export function startServer(): void {
       // Validation is synchronous: the version published is the version validated, never an older one.
       const diagnostics = cache.findings(document, settings, generation).map((finding) => toDiagnostic(document, finding));
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      // After the diagnostics, not before: the first keystroke in a long trace then finds its views ready.
+      setImmediate(() => {
+        try {
+          cache.prepareForEdits(uri);
+        } catch (error) {
+          connection.console.error(`sipls: readying ${uri} for edits failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      });
     } catch (error) {
       connection.console.error(`sipls: diagnostics failed for ${uri}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -11,6 +11,7 @@ import { AnalysisCache } from '../../../server/src/lsp/analysis';
 import { DEFAULT_SETTINGS } from '../../../server/src/lsp/settings';
 import { parseDocument } from '../../../server/src/core/parser/document';
 import { validate } from '../../../server/src/core/features/validate';
+import { isView } from '../../../server/src/core/parser/shifted';
 import { FIXTURES } from '../../support/paths';
 
 const TRACE = readFileSync(join(FIXTURES, 'traces', 'sipp', 'uac-500-mismatched-reason_messages.log'), 'utf8');
@@ -49,4 +50,26 @@ describe('analysis cache with incremental changes', () => {
       assert.deepStrictEqual(cache.get(document).document.messages.map((m) => [m.span.start, m.span.end, m.headers.map((h) => [h.name, h.value, h.span.start])]), spans(text));
     });
   }
+
+  it('readies a long trace for keystrokes once its findings are out, and edits it as a fresh parse would after that', () => {
+    const cache = new AnalysisCache();
+    const config = cache.documents();
+    const long = Array.from({ length: 2100 }, (_, i) => `OPTIONS sip:a@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK${i}\r\nCall-ID: c${i}\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n`).join('');
+    const document = config.create('file:///long.sip', 'sip', 1, long);
+    const short = config.create('file:///short.log', 'sip-log', 1, TRACE);
+    const settings = DEFAULT_SETTINGS;
+    cache.findings(document, settings, 1);
+    cache.findings(short, settings, 1);
+    assert.ok(!cache.get(document).document.messages.some(isView), 'a fresh parse holds no views');
+    cache.prepareForEdits('file:///long.sip');
+    cache.prepareForEdits('file:///short.log');
+    assert.ok(cache.get(document).document.messages.every(isView), 'every message of the long trace is a view now');
+    assert.ok(!cache.get(short).document.messages.some(isView), 'a short document is left as it is');
+    assert.deepStrictEqual(cache.get(document).document.messages.map((m) => [m.span.start, m.span.end]), parseDocument(long).messages.map((m) => [m.span.start, m.span.end]));
+    const at = long.indexOf('Call-ID: c7') + 'Call-ID: c'.length;
+    config.update(document, [{ range: { start: document.positionAt(at), end: document.positionAt(at) }, text: '9' }], 2);
+    const text = document.getText();
+    assert.deepStrictEqual(cache.findings(document, settings, 1), validate(text, parseDocument(text), { levels: settings.checks, maxPerCheck: settings.maxPerCheck }));
+    assert.deepStrictEqual(cache.get(document).document.messages.map((m) => [m.span.start, m.span.end]), parseDocument(text).messages.map((m) => [m.span.start, m.span.end]));
+  });
 });

@@ -108,6 +108,21 @@ export interface ReparseOptions {
 const sharedMoves = new WeakMap<readonly SipMessage[], ShiftTable>();
 
 /**
+ * Readies a document for re-parses that reuse its views (ReparseOptions.reuseViews): its messages
+ * become views that share one table of moves, which the first such re-parse would otherwise make,
+ * visiting every message during a keystroke. The document reads the same (views that have not
+ * moved); values remembered for the messages are found again on demand. For the editor's idle time
+ * after a large document opens. Does nothing the second time.
+ */
+export function prepareForEdits(document: SipDocument): void {
+  const messages = document.messages as SipMessage[];
+  if (sharedMoves.has(messages)) return;
+  const table = new ShiftTable(messages.length);
+  for (let i = 0; i < messages.length; i++) messages[i] = sharingMoves(messages[i] as SipMessage, i, table);
+  sharedMoves.set(messages, table);
+}
+
+/**
  * The texts are read only where the edit is (and the format detection sample when the edit reaches
  * it): a text that is not one string yet stays so unless the whole text must be parsed again.
  */
