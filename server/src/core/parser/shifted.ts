@@ -5,8 +5,9 @@
  * it wraps, the offset delta and its new index, and builds each shifted part once, on first access.
  * A view of a view wraps the original, so a long editing session never builds chains.
  *
- * Line indexes of a view count from the message's own first line: its `lines` table holds only the
- * message's lines (copied and shifted when first asked for), so `firstLine` is 0.
+ * Line indexes of a moved view count from the message's own first line: its `lines` table holds only
+ * the message's lines (copied and shifted when first asked for), so `firstLine` is 0. A view that has
+ * not moved reads as its base, line numbers included.
  *
  * Views that are moved in place (a document that is not read again, see reparse's reuseViews) can
  * share a ShiftTable: an edit then moves every message after it by one update of the table, and each
@@ -207,11 +208,16 @@ class ShiftedMessage implements SipMessage {
   get kind(): 'request' | 'response' {
     return this.base.kind;
   }
+  // A view that has not moved (a long trace readied for edits, the part before an edit) hands out its
+  // base's parts themselves, line numbers included (they only need to agree with its own `lines`): a
+  // request that reads every message then allocates nothing per view.
   get startLine(): StartLine {
+    if (this.currentDelta() === 0) return this.base.startLine;
     const built = this.built;
     return (built.startLine ??= shiftStartLine(this.base.startLine, this.delta));
   }
   get headers(): readonly Header[] {
+    if (this.currentDelta() === 0) return this.base.headers;
     const built = this.built;
     return (built.headers ??= this.base.headers.map((header) => new ShiftedHeader(header, this.delta, this.base.firstLine)));
   }
@@ -224,6 +230,7 @@ class ShiftedMessage implements SipMessage {
     this.base.releaseHeaders?.();
   }
   get body(): BodyInfo | null {
+    if (this.currentDelta() === 0) return this.base.body;
     const built = this.built;
     if (built.body !== undefined) return built.body;
     const body = this.base.body;
@@ -232,20 +239,23 @@ class ShiftedMessage implements SipMessage {
     return built.body;
   }
   get span(): Span {
+    if (this.currentDelta() === 0) return this.base.span;
     const built = this.built;
     return (built.span ??= span(this.base.span, this.delta));
   }
   get lines(): LineTable {
+    if (this.currentDelta() === 0) return this.base.lines;
     const built = this.built;
     return (built.lines ??= shiftLines(this.base.lines, this.base.firstLine, this.base.lastLine, this.delta));
   }
   get firstLine(): number {
-    return 0;
+    return this.currentDelta() === 0 ? this.base.firstLine : 0;
   }
   get lastLine(): number {
-    return this.base.lastLine - this.base.firstLine;
+    return this.currentDelta() === 0 ? this.base.lastLine : this.base.lastLine - this.base.firstLine;
   }
   get context(): LogContext | null {
+    if (this.currentDelta() === 0) return this.base.context;
     const built = this.built;
     if (built.context !== undefined) return built.context;
     const context = this.base.context;
@@ -253,6 +263,7 @@ class ShiftedMessage implements SipMessage {
     return built.context;
   }
   get problems(): readonly ParseProblem[] {
+    if (this.currentDelta() === 0) return this.base.problems;
     const built = this.built;
     return (built.problems ??= this.base.problems.length === 0 ? this.base.problems : this.base.problems.map((problem) => ({ ...problem, span: span(problem.span, this.delta) })));
   }
