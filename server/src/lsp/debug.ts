@@ -34,17 +34,27 @@ export function diagnosticsDebounceMs(env: NodeJS.ProcessEnv = process.env): num
   return Math.min(Number(raw.trim()), 60_000);
 }
 
-/** V8's full collection: the global one under --expose-gc, else exposed now in a fresh context. */
+let exposedHere: (() => void) | undefined;
+
+/**
+ * V8's full collection: the global one under --expose-gc, else exposed once in a fresh context. The
+ * flag is set back at once: V8 stamps code caches with its flags, and a cache written later in this
+ * process (see launch/withCodeCache.ts) must suit the next start, which runs without it.
+ */
 function fullCollection(): (() => void) | undefined {
   const exposed = (globalThis as { gc?: () => void }).gc;
   if (exposed) return exposed;
+  if (exposedHere) return exposedHere;
   try {
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('gc');
-    return typeof gc === 'function' ? (gc as () => void) : undefined;
+    if (typeof gc === 'function') exposedHere = gc as () => void;
   } catch {
-    return undefined;
+    // No collection: the report says so.
+  } finally {
+    setFlagsFromString('--no-expose-gc');
   }
+  return exposedHere;
 }
 
 export function memoryReport(): MemoryReport {
