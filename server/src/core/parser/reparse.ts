@@ -170,18 +170,19 @@ export function reparseWithChange(previous: SipDocument, previousText: TextSourc
   if (options.reuseViews === true) forgetLasting();
   const inPlace = options.reuseViews === true && endNew === endOld;
   const messages = inPlace ? (old as SipMessage[]) : new Array<SipMessage>(endNew + n - endOld);
-  const table = inPlace ? sharedMoves.get(old) : undefined;
-  if (table) {
-    // The usual keystroke: the window's messages are replaced and the rest move as one.
+  if (options.reuseViews === true) {
+    let table = inPlace ? sharedMoves.get(old) : undefined;
+    // The usual keystroke: the messages after the window move as one.
+    if (table) table.moveFrom(endNew, delta);
+    else {
+      // Once per list: every message becomes a view sharing one table, so later edits need not visit them.
+      const fresh = new ShiftTable(messages.length);
+      for (let i = 0; i < keptBefore; i++) messages[i] = sharingMoves(old[i] as SipMessage, i, fresh);
+      for (let i = endNew, j = endOld; j < n; i++, j++) messages[i] = sharingMoves(shiftMessageInPlace(old[j] as SipMessage, delta, i), i, fresh);
+      sharedMoves.set(messages, fresh);
+      table = fresh;
+    }
     for (let i = 0; i < parsed.length; i++) messages[keptBefore + i] = sharingMoves(shiftMessage(parsed[i] as SipMessage, from, keptBefore + i), keptBefore + i, table);
-    table.moveFrom(endNew, delta);
-  } else if (options.reuseViews === true) {
-    // Once per list: every message becomes a view sharing one table, so later edits need not visit them.
-    const fresh = new ShiftTable(messages.length);
-    for (let i = 0; i < keptBefore; i++) messages[i] = sharingMoves(old[i] as SipMessage, i, fresh);
-    for (let i = 0; i < parsed.length; i++) messages[keptBefore + i] = sharingMoves(shiftMessage(parsed[i] as SipMessage, from, keptBefore + i), keptBefore + i, fresh);
-    for (let i = endNew, j = endOld; j < n; i++, j++) messages[i] = sharingMoves(shiftMessageInPlace(old[j] as SipMessage, delta, i), i, fresh);
-    sharedMoves.set(messages, fresh);
   } else {
     for (let i = 0; i < keptBefore; i++) {
       const message = old[i] as SipMessage;

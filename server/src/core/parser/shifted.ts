@@ -181,7 +181,6 @@ class ShiftedMessage implements SipMessage {
 
   /** See sharingMoves: the moves recorded in `table` from now on are this view's too. */
   attach(table: ShiftTable, index: number): void {
-    this.currentDelta();
     this.moveBy(0, index);
     this.table = table;
     this.taken = table.at(index);

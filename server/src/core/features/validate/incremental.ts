@@ -43,7 +43,7 @@ export interface Validation {
   readonly entries: readonly Entry[];
   /** Per entry, the characters its message moved since its findings were computed: a keystroke moves all the later ones in a few steps. */
   readonly deltas: ShiftTable;
-  /** Per entry, two numbers naming its Call-ID and branch (see traceKeys) in `keyNames`, -1 for none: a tight scan finds the messages an edit's calls reach. */
+  /** Per entry, two numbers naming its Call-ID and branch (see traceKeys) in `keyNames`, -1 for none: `members` finds the messages an edit's calls reach by them. */
   readonly keys: Int32Array;
   /** Key text to number, shared by the validations that follow one another. */
   readonly keyNames: Map<string, number>;
@@ -218,7 +218,7 @@ const holdsFindings = (entry: Entry | undefined): boolean => entry !== undefined
  * (new positions) were found again. The work is in proportion to the findings and what was touched,
  * not to the length of the trace.
  */
-function entriesWithFindings(previous: Int32Array, change: { readonly firstOld: number; readonly endOld: number; readonly endNew: number }, touched: ReadonlySet<number>, entries: readonly Entry[]): Int32Array {
+function entriesWithFindings(previous: Int32Array, change: ReparseChange, touched: ReadonlySet<number>, entries: readonly Entry[]): Int32Array {
   const { firstOld, endOld, endNew } = change;
   const renumber = endNew - endOld;
   const positions: number[] = [];
