@@ -10,11 +10,11 @@ import { definitionAt, highlightsAt, referencesAt } from '../core/features/navig
 import type { Span } from '../core/parser/model';
 import { toRange } from './convert';
 import { guard, type ServerState } from './state';
-import { prefixLines, type PrefixLines } from './prefixLines';
+import { prefixLines, type PositionsInOrder } from './prefixLines';
 
 const SYMBOL_KIND: Readonly<Record<SymbolEntry['kind'], SymbolKind>> = { call: SymbolKind.Namespace, request: SymbolKind.Function, response: SymbolKind.Event, more: SymbolKind.Null };
 
-function toSymbol(lines: PrefixLines, entry: SymbolEntry): DocumentSymbol {
+function toSymbol(lines: PositionsInOrder, entry: SymbolEntry): DocumentSymbol {
   const { span, selectionSpan } = entry;
   const start = lines.positionAt(span.start);
   // A symbol's selection is its start line, which starts where the symbol does: one position serves both.

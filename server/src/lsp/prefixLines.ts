@@ -8,6 +8,7 @@
  */
 import type { Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TrackedDocument } from './trackedDocument';
 
 const LF = 10;
 const CR = 13;
@@ -87,10 +88,19 @@ function isBreak(c: number): boolean {
   return c === LF || c === CR;
 }
 
+/** What answers in document order need: offsets to positions. */
+export type PositionsInOrder = Pick<PrefixLines, 'positionAt'>;
+
 /** One PrefixLines per document version: the TextDocument object is updated in place by edits. */
 const memo = new WeakMap<TextDocument, { readonly version: number; readonly lines: PrefixLines }>();
 
-export function prefixLines(document: TextDocument): PrefixLines {
+/**
+ * Positions for an answer about `document`. The server's own documents keep every line start
+ * already (edits need them) and look positions up from the last one found, so they serve as they
+ * are: no scan, and no joining of a long trace's text into one string to scan it.
+ */
+export function prefixLines(document: TextDocument): PositionsInOrder {
+  if (document instanceof TrackedDocument) return document;
   const known = memo.get(document);
   if (known?.version === document.version) return known.lines;
   const lines = new PrefixLines(document.getText());
