@@ -17,7 +17,7 @@ import type { SipDocument } from '../core/parser/model';
 import { composeChanges, prepareForEdits, reparseWithChange, type ReparseChange, type TextChange } from '../core/parser/reparse';
 import type { Finding, ValidateOptions } from '../core/features/validate';
 import { callIdNumbers, revalidate, validateAll, type Validation } from '../core/features/validate/incremental';
-import { followReparse, primeCallIds } from '../core/features/documentIndex';
+import { followReparse, primeCallIds, warmIndex } from '../core/features/documentIndex';
 import type { Settings } from './settings';
 import { TrackedDocument } from './trackedDocument';
 import type { TextSource } from '../core/parser/textSource';
@@ -134,11 +134,17 @@ export class AnalysisCache {
 
   /**
    * Readies the current version of a long trace for keystrokes (see prepareForEdits), once; for idle
-   * time after its diagnostics are out. Short documents do not need it: the first keystroke does it cheaply.
+   * time after its diagnostics are out. Short documents do not need it: the first keystroke does it
+   * cheaply. A trace just opened also gets its document index (calls by Call-ID, message starts),
+   * which the outline, hovers and navigation all start from; later versions derive theirs from it
+   * when first asked (followReparse), so only a text still in one piece is indexed here: joining
+   * an edited trace's pieces after every keystroke would cost more than the index saves.
    */
-  prepareForEdits(uri: string): void {
+  prepareWhileIdle(uri: string): void {
     const entry = this.entries.get(uri);
-    if (entry && entry.source instanceof PieceText && entry.document.messages.length >= PREPARE_FROM_MESSAGES) prepareForEdits(entry.document);
+    if (!entry || !(entry.source instanceof PieceText) || entry.document.messages.length < PREPARE_FROM_MESSAGES) return;
+    prepareForEdits(entry.document);
+    if (entry.source.pieceCount === 1) warmIndex(entry.text, entry.document);
   }
 
   /** One options object per settings generation: revalidate reuses findings only under the same options. */

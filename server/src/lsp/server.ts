@@ -49,7 +49,7 @@ export function startServer(): void {
       // After the diagnostics, not before: the first keystroke in a long trace then finds its views ready.
       setImmediate(() => {
         try {
-          cache.prepareForEdits(uri);
+          cache.prepareWhileIdle(uri);
         } catch (error) {
           connection.console.error(`sipls: readying ${uri} for edits failed: ${error instanceof Error ? error.message : String(error)}`);
         }

@@ -12,6 +12,8 @@ import { DEFAULT_SETTINGS } from '../../../server/src/lsp/settings';
 import { parseDocument } from '../../../server/src/core/parser/document';
 import { validate } from '../../../server/src/core/features/validate';
 import { isView } from '../../../server/src/core/parser/shifted';
+import { warmIndex } from '../../../server/src/core/features/documentIndex';
+import { documentSymbols } from '../../../server/src/core/features/symbols';
 import { FIXTURES } from '../../support/paths';
 
 const TRACE = readFileSync(join(FIXTURES, 'traces', 'sipp', 'uac-500-mismatched-reason_messages.log'), 'utf8');
@@ -51,7 +53,7 @@ describe('analysis cache with incremental changes', () => {
     });
   }
 
-  it('readies a long trace for keystrokes once its findings are out, and edits it as a fresh parse would after that', () => {
+  it('readies a long trace for keystrokes and indexes it once its findings are out, and edits it as a fresh parse would after that', () => {
     const cache = new AnalysisCache();
     const config = cache.documents();
     const long = Array.from({ length: 2100 }, (_, i) => `OPTIONS sip:a@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK${i}\r\nCall-ID: c${i}\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n`).join('');
@@ -61,8 +63,10 @@ describe('analysis cache with incremental changes', () => {
     cache.findings(document, settings, 1);
     cache.findings(short, settings, 1);
     assert.ok(!cache.get(document).document.messages.some(isView), 'a fresh parse holds no views');
-    cache.prepareForEdits('file:///long.sip');
-    cache.prepareForEdits('file:///short.log');
+        cache.prepareWhileIdle('file:///long.sip');
+    cache.prepareWhileIdle('file:///short.log');
+    assert.equal(warmIndex(long, cache.get(document).document), false, 'the long trace just opened was indexed while idle');
+    assert.equal(warmIndex(TRACE, cache.get(short).document), true, 'a short document is indexed only when asked');
     assert.ok(cache.get(document).document.messages.every(isView), 'every message of the long trace is a view now');
     assert.ok(!cache.get(short).document.messages.some(isView), 'a short document is left as it is');
     assert.deepStrictEqual(cache.get(document).document.messages.map((m) => [m.span.start, m.span.end]), parseDocument(long).messages.map((m) => [m.span.start, m.span.end]));
@@ -71,5 +75,7 @@ describe('analysis cache with incremental changes', () => {
     const text = document.getText();
     assert.deepStrictEqual(cache.findings(document, settings, 1), validate(text, parseDocument(text), { levels: settings.checks, maxPerCheck: settings.maxPerCheck }));
     assert.deepStrictEqual(cache.get(document).document.messages.map((m) => [m.span.start, m.span.end]), parseDocument(text).messages.map((m) => [m.span.start, m.span.end]));
+    // The index made while idle is carried to the edited version: its outline is a fresh parse's.
+    assert.deepStrictEqual(documentSymbols(text, cache.get(document).document, 100_000), documentSymbols(text, parseDocument(text), 100_000));
   });
 });

@@ -93,6 +93,20 @@ export function indexOf(text: string, document: SipDocument): DocumentIndex {
 }
 
 /**
+ * Builds the index of `document` now, with its call groups and message starts, unless it exists:
+ * for idle time, so that the first outline or navigation request does not pay for it. Says whether
+ * it built one.
+ */
+export function warmIndex(text: string, document: SipDocument): boolean {
+  if (memo.has(document)) return false;
+  const index = indexOf(text, document);
+  void index.calls;
+  // The first lookup by offset builds the table of message starts that every later one searches.
+  index.messageAt(0);
+  return true;
+}
+
+/**
  * Call-IDs numbered beforehand: message i's number is `numbers[i * stride]`, the same number for the
  * same Call-ID and numbers below `count`; -1 where the message's Call-ID was not numbered (it is
  * read then). Validation numbers every Call-ID of a trace anyway (see callIdNumbers in
