@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { CODE_CACHE_ENV } from '../../server/src/launch/codeCacheEnv';
 import type { BenchFormat } from './generate';
 import type { LspSample, Spread } from './measureLsp';
+import type { PrimeSample } from './primeCodeCache';
 import { runJson, timeCommand } from './processes';
 import { median, percentile } from './stats';
 import { mb, ms, type Row, type Section } from './table';
@@ -86,11 +87,21 @@ interface Startups {
   readonly compiled: readonly number[];
 }
 
-function startupsOf(results: readonly SizeResult[]): Startups {
+/** The first session, on the smallest trace, which writes the code cache (see primeCodeCache.ts). */
+function primeCodeCache(options: LspOptions): PrimeSample {
+  const size = Math.min(...options.sizesMb);
+  const file = join(options.dataDir, `lsp-prime-${size}mb.log`);
+  writeTraceFile(file, 'sipp', size * 1e6);
+  process.stdout.write('  lsp: a first session writes the code cache\n');
+  return runJson<PrimeSample>(1, join(__dirname, 'primeCodeCache.js'), [options.server, file, 'sip-log']);
+}
+
+function startupsOf(results: readonly SizeResult[], prime: PrimeSample): Startups {
   const samples = results.flatMap((result) => result.samples);
+  const compiledPrime = prime.atStart === 'used' ? [] : [prime.startupMs];
   return {
     cached: samples.filter((sample) => sample.codeCache === 'used').map((sample) => sample.startupMs),
-    compiled: samples.filter((sample) => sample.codeCache !== 'used').map((sample) => sample.startupMs),
+    compiled: [...compiledPrime, ...samples.filter((sample) => sample.codeCache !== 'used').map((sample) => sample.startupMs)],
   };
 }
 
@@ -99,7 +110,7 @@ function startupRow(startups: Startups, nodeStart: number): Row {
   const shown = cached.length > 0 ? cached : compiled;
   const startup = median([...shown]);
   const which = cached.length > 0
-    ? `median of the section's ${cached.length} fresh servers that ran from the V8 code cache, as every start after the first does; the ${compiled.length} that compiled the bundle (and wrote the cache): ${compiled.length > 0 ? ms(median([...compiled])) : 'none'}`
+    ? `median of the section's ${cached.length} fresh servers that ran from the V8 code cache, as every start after a user's first session does; ${compiled.length === 1 ? 'the one that compiled the bundle (the first session, which wrote the cache)' : `the ${compiled.length} that compiled the bundle`}: ${compiled.length > 0 ? ms(median([...compiled])) : 'none'}`
     : `median of the section's ${compiled.length} fresh servers, none from a code cache`;
   return { figure: `server start → initialize result (stand-in for activation → ready; ${which})`, budget: '≤ 150 ms', measured: ms(startup), baseline: `bare \`node -e 0\`: ${ms(nodeStart)}`, ratio: startup / nodeStart, pass: startup <= 150 };
 }
@@ -192,13 +203,14 @@ function notes(result: SizeResult, rows: readonly Row[]): string[] {
 
 export function lspSection(options: LspOptions): Section {
   const nodeStart = bareNodeStartMs();
-  // As the VS Code client does with the extension's storage: the first server writes the code cache, the rest use it.
+  // As the VS Code client does with the extension's storage: a first session writes the code cache, every later start uses it.
   process.env[CODE_CACHE_ENV] = join(options.dataDir, 'code-cache');
+  const prime = primeCodeCache(options);
   const growth = options.sizesMb.map((size) => measureSize(options, 'sipp', size, options.runs));
   const largest = growth[growth.length - 1];
   if (!largest) return { title: 'Language server', intro: '', rows: [], notes: ['No sizes to measure.'] };
   const formats = options.otherFormats.map((format) => measureSize(options, format, 10, 1));
-  const rows = budgetRows(largest, nodeStart, startupsOf([...growth, ...formats]));
+  const rows = budgetRows(largest, nodeStart, startupsOf([...growth, ...formats], prime));
   const formatRows = [growth.find((r) => r.bytes < 20e6 && r.bytes > 5e6), ...formats].filter((r): r is SizeResult => r !== undefined);
   const extra = [
     `### Growth (sipp traces; median of ${options.runs} fresh server processes per size)`,
