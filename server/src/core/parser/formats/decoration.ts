@@ -6,7 +6,7 @@
  * - "^M" printed for a CR at a line's end (cat -v, some pagers);
  * - ANSI colour codes at either end of a line.
  */
-import { indexWithin, pushLine, type MutableLineTable } from '../lines';
+import { appendLine, indexWithin, type LineSink } from '../lines';
 
 // ANSI colour codes start with the ESC control character; matching it is the point here.
 // eslint-disable-next-line no-control-regex
@@ -52,7 +52,7 @@ export function pushEscapedLines(
   start: number,
   end: number,
   escape: EscapedBreak,
-  table: MutableLineTable,
+  table: LineSink,
   lastBreak: number,
   lastBreakBytes: number,
 ): void {
@@ -61,10 +61,10 @@ export function pushEscapedLines(
   while (from <= end) {
     const at = indexWithin(text, escape, from, end);
     if (at === -1) {
-      if (from < end) pushLine(table, from, end, lastBreak, lastBreakBytes);
+      if (from < end) appendLine(table, from, end, lastBreak, lastBreakBytes);
       return;
     }
-    pushLine(table, from, at, at + escape.length, wireBytes);
+    appendLine(table, from, at, at + escape.length, wireBytes);
     from = at + escape.length;
   }
 }

@@ -7,7 +7,7 @@
  * - bare: only the start line (or the line before it) carries log text, and the message follows
  *   raw; it ends at its blank line plus Content-Length bytes of body, or where the next log record starts.
  */
-import { emptyLineTable, indexWithin, isBlank, pushLine, scanLines, utf8Length, type MutableLineTable } from '../lines';
+import { GrowingLineTable, indexWithin, isBlank, scanLines, utf8Length, type MutableLineTable } from '../lines';
 import type { Frame } from '../message';
 import { parseStartLine } from '../startLine';
 import { escapedBreakIn, pushEscapedLines, skipAnsiStart, trimDecoratedEnd } from './decoration';
@@ -94,7 +94,8 @@ function prefixPattern(prefix: string): RegExp {
 interface Reader {
   readonly text: string;
   readonly physical: MutableLineTable;
-  readonly logical: MutableLineTable;
+  /** Every message's lines, one table for the whole text, written as typed arrays from the start. */
+  readonly logical: GrowingLineTable;
 }
 
 function lineText(r: Reader, i: number): string {
@@ -106,7 +107,7 @@ function pushPhysical(r: Reader, i: number, from: number): void {
   const end = r.physical.ends[i] ?? from;
   const trimmed = trimDecoratedEnd(r.text, from, end);
   const breakBytes = r.physical.breakBytes[i] ?? 0;
-  pushLine(r.logical, from, trimmed.end, r.physical.breaks[i] ?? end, trimmed.sawCr && breakBytes === 1 ? 2 : breakBytes);
+  r.logical.push(from, trimmed.end, r.physical.breaks[i] ?? end, trimmed.sawCr && breakBytes === 1 ? 2 : breakBytes);
 }
 
 /** Reads one message whose start line is at `column` of physical line i; returns the next physical line. */
@@ -115,7 +116,7 @@ function readMessage(r: Reader, i: number, column: number, frames: Frame[]): num
   const lineStart = physical.starts[i] ?? 0;
   const lineEnd = physical.ends[i] ?? 0;
   const prefix = text.slice(lineStart, column);
-  const from = r.logical.starts.length;
+  const from = r.logical.count;
   let next = i + 1;
 
   const escape = escapedBreakIn(text, column, lineEnd);
@@ -127,15 +128,15 @@ function readMessage(r: Reader, i: number, column: number, frames: Frame[]): num
     const prefixed = samePrefix !== null && next < physical.starts.length && samePrefix.test(lineText(r, next));
     next = readRest(r, next, prefixed ? samePrefix : null, samePrefix);
   }
-  if (r.logical.starts.length - from < 2) {
-    r.logical.starts.length = r.logical.ends.length = r.logical.breaks.length = r.logical.breakBytes.length = from;
+  if (r.logical.count - from < 2) {
+    r.logical.truncate(from);
     return i + 1;
   }
   // The context is in the prefix, or, for a bare message, in the log line just before it.
   const announcement = prefix.trim() !== '' ? prefix : i > 0 ? lineText(r, i - 1) : '';
   const frameSpan =
     prefix.trim() !== '' ? { start: lineStart, end: column } : i > 0 ? { start: physical.starts[i - 1] ?? 0, end: physical.ends[i - 1] ?? 0 } : null;
-  frames.push({ lines: r.logical, from, to: r.logical.starts.length, context: contextFromFacts('generic', factsFromText(announcement), frameSpan) });
+  frames.push({ lines: r.logical.table, from, to: r.logical.count, context: contextFromFacts('generic', factsFromText(announcement), frameSpan) });
   return next;
 }
 
@@ -189,7 +190,9 @@ function readRest(r: Reader, first: number, prefix: RegExp | null, recordStart: 
 }
 
 function frames(text: string): Frame[] {
-  const r: Reader = { text, physical: scanLines(text), logical: emptyLineTable() };
+  const physical = scanLines(text);
+  // Logical lines are the physical ones less log prefixes, so their count rarely exceeds these.
+  const r: Reader = { text, physical, logical: new GrowingLineTable(physical.starts.length) };
   const result: Frame[] = [];
   const count = r.physical.starts.length;
   // Only lines holding "SIP/2.0" can hold a start line: jump from one occurrence to the next.
@@ -204,6 +207,7 @@ function frames(text: string): Frame[] {
     i = column === -1 ? i + 1 : readMessage(r, i, column, result);
     next = i < count ? text.indexOf('SIP/2.0', r.physical.starts[i] ?? text.length) : -1;
   }
+  r.logical.finish();
   return result;
 }
 
