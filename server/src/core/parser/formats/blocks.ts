@@ -48,13 +48,8 @@ export function normalizeTransport(value: string | null | undefined): string | n
 export function normalizeAddress(host: string | null | undefined, port?: string | null): string | null {
   if (!host) return null;
   let h = host.trim();
-  if (port === undefined || port === null || port === '') {
-    const bracketed = /^\[([^\]]+)\]:(\d+)$/.exec(h);
-    if (bracketed) return `[${bracketed[1]}]:${bracketed[2]}`;
-    const v4 = /^([^:]+):(\d+)$/.exec(h);
-    if (v4) return `${v4[1]}:${v4[2]}`;
-    return h;
-  }
+  // Without a port, "[v6]:port" and "ip:port" are already in the form wanted; other text is kept as written.
+  if (port === undefined || port === null || port === '') return h;
   if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
   return h.includes(':') ? `[${h}]:${port}` : `${h}:${port}`;
 }

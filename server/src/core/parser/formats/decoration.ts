@@ -24,7 +24,9 @@ export function skipAnsiStart(text: string, start: number, end: number): number 
 /** End of the line's content once trailing ANSI codes and a "^M" are dropped; reports whether a CR was shown. */
 export function trimDecoratedEnd(text: string, start: number, end: number): { end: number; sawCr: boolean } {
   let e = end;
-  if (e > start && text.charCodeAt(e - 1) === 109 /* m */) {
+  // A colour code ends in "[m", a digit then "m" or ";m": most lines that end in "m" (".com") are not tried.
+  const beforeM = text.charCodeAt(e - 2);
+  if (e > start && text.charCodeAt(e - 1) === 109 /* m */ && ((beforeM >= 48 && beforeM <= 57) || beforeM === 59 || beforeM === 91)) {
     const match = ANSI_AT_END.exec(text.slice(Math.max(start, e - 64), e));
     if (match) e -= match[0].length;
   }

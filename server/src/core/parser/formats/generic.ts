@@ -169,8 +169,8 @@ function readRest(r: Reader, first: number, prefix: RegExp | null, recordStart: 
     const folded = first === 32 || first === 9;
     const colon = folded ? -1 : headerColon(text, content, end);
     if (!folded && colon === -1) return i;
-    // Only a line named Content-Length (or its compact "l") is sliced and read for its value.
-    if (colon !== -1 && (first === 67 || first === 99 || first === 76 || first === 108)) {
+    // Only a line named Content-Length (14 characters before its colon) or its compact "l" is sliced and read for its value.
+    if (colon !== -1 && (first === 76 || first === 108 || ((first === 67 || first === 99) && colon - content >= 14))) {
       const cl = CONTENT_LENGTH.exec(text.slice(content, Math.min(end, content + 64)));
       if (cl) contentLength = Number(cl[1]);
     }
@@ -178,11 +178,19 @@ function readRest(r: Reader, first: number, prefix: RegExp | null, recordStart: 
   }
   // Body: count each line as if it ended in CRLF, since logs often drop the CR; stop early at a new record.
   let taken = 0;
+  // The next "SIP/2.0" at or after the line being read (text.length when there is none): a body line
+  // without one cannot start a message, and one native search serves every line up to it.
+  let version = -1;
   for (; i < count && taken < contentLength; i++) {
     const content = contentStart(i);
     if (content === -1) break;
     const end = physical.ends[i] ?? 0;
-    if ((!prefix && recordStart?.test(lineText(r, i))) || findStartLine(text, content, end) === content) break;
+    if (!prefix && recordStart?.test(lineText(r, i))) break;
+    if (version < content) {
+      version = text.indexOf('SIP/2.0', content);
+      if (version === -1) version = text.length;
+    }
+    if (version < end && findStartLine(text, content, end) === content) break;
     pushPhysical(r, i, content);
     taken += utf8Length(text, content, end) + 2;
   }
