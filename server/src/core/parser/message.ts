@@ -166,13 +166,38 @@ function nextMessageAfterBlank(text: string, lines: LineTable, from: number, to:
   return to;
 }
 
+/**
+ * The start line read at line `index`, text [start, end), while deciding where the previous body
+ * ends: in a message file, every message's start line is read there first, and the next message
+ * takes it from here instead of reading it again.
+ */
+interface Peek {
+  index: number;
+  start: number;
+  end: number;
+  line: StartLine | null;
+}
+
+/** The lenient start line on line `index`, kept in `peek` when the line is read in place. */
+function peekStartLine(text: string, lines: LineTable, index: number, to: number, peek: Peek): StartLine | null {
+  if (isGlued(lines, index, to)) return startLineAt(text, lines, index, to, 'lenient');
+  const start = lines.starts[index] ?? 0;
+  const end = lines.ends[index] ?? 0;
+  const line = parseStartLine(text, start, end, 'lenient');
+  peek.index = index;
+  peek.start = start;
+  peek.end = end;
+  peek.line = line;
+  return line;
+}
+
 interface BodyResult {
   body: BodyInfo | null;
   end: number;
   nextLine: number;
 }
 
-function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLength: number | undefined, mode: FramingMode): BodyResult {
+function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLength: number | undefined, mode: FramingMode, peek: Peek): BodyResult {
   const { lines, to } = frame;
   const bodyStart = lines.starts[firstBodyLine] ?? lines.breaks[firstBodyLine - 1] ?? 0;
   const emptyEnd = lines.breaks[firstBodyLine - 1] ?? bodyStart;
@@ -196,7 +221,7 @@ function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLe
       walked.complete &&
       !cutMidLine &&
       (following === to ||
-        startLineAt(text, lines, following, to, 'lenient') !== null ||
+        peekStartLine(text, lines, following, to, peek) !== null ||
         (mode === 'file' && hasStartLine(text, lines, following, to)));
     if (believed) return make(walked.offset, walked.nextLine, contentLength, walked.nextLine);
     if (walked.complete && cutMidLine && mode === 'file' && parseStartLine(text, walked.offset, lines.ends[cutLine] ?? walked.offset, 'strict')) {
@@ -241,6 +266,7 @@ export function parseFrame(text: string, frame: Frame, mode: FramingMode, messag
   const { lines, to } = frame;
   let index = frame.from;
   let frameProblems = frame.problems ?? [];
+  const peek: Peek = { index: -1, start: 0, end: 0, line: null };
   while (index < to) {
     let junkFrom = -1;
     let startLine: StartLine | null = null;
@@ -261,7 +287,7 @@ export function parseFrame(text: string, frame: Frame, mode: FramingMode, messag
       const start = lines.starts[index] ?? 0;
       const end = lines.ends[index] ?? 0;
       if (isBlank(text, start, end)) continue;
-      startLine = parseStartLine(text, start, end, 'lenient');
+      startLine = peek.index === index && peek.start === start && peek.end === end ? peek.line : parseStartLine(text, start, end, 'lenient');
       if (startLine) break;
       if (junkFrom < 0) junkFrom = index;
     }
@@ -274,7 +300,7 @@ export function parseFrame(text: string, frame: Frame, mode: FramingMode, messag
       });
     }
     if (!startLine) return;
-    index = parseMessageAt(store, frame, index, startLine, glued, mode, messages, frameProblems);
+    index = parseMessageAt(store, frame, index, startLine, glued, mode, messages, frameProblems, peek);
     frameProblems = [];
   }
 }
@@ -288,6 +314,7 @@ function parseMessageAt(
   mode: FramingMode,
   messages: SipMessage[],
   inherited: readonly ParseProblem[],
+  peek: Peek,
 ): number {
   const { lines, to } = frame;
   const text = store.text;
@@ -337,7 +364,7 @@ function parseMessageAt(
     problems.push({ code: 'missing-blank-line', message: 'The header block is not closed by an empty line (RFC 3261 §7).', span: { start: at, end: at } });
     nextLine = index;
   } else {
-    const located = locateBody(text, frame, blank + 1, contentLengthOf(store, firstHeader, store.count), mode);
+    const located = locateBody(text, frame, blank + 1, contentLengthOf(store, firstHeader, store.count), mode, peek);
     body = located.body;
     end = located.end;
     nextLine = Math.max(located.nextLine, blank + 1);
