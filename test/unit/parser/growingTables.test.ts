@@ -66,18 +66,38 @@ describe('the chunked header store', () => {
     assert.equal(empty.field(0, 1), 3);
   });
 
-  it('gives the same header values to every message of a trace with more headers than a chunk', () => {
+  it('gives every message of a trace with more headers and messages than a chunk its own numbers', () => {
     const message = (i: number): string =>
-      `OPTIONS sip:u${i}@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK${i}\r\nCall-ID: c${i}\r\nCSeq: ${i} OPTIONS\r\nSubject: first\r\n second ${i}\r\nContent-Length: 0\r\n\r\n`;
+      i % 3 === 0
+        ? `SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK${i}\r\nCall-ID: c${i}\r\nCSeq: ${i} OPTIONS\r\nContent-Length: 4\r\n\r\nb${i % 10}\r\n`
+        : `OPTIONS sip:u${i}@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK${i}\r\nCall-ID: c${i}\r\nCSeq: ${i} OPTIONS\r\nSubject: first\r\n second ${i}\r\nContent-Length: 0\r\n\r\n`;
     const count = 12_000;
-    const text = Array.from({ length: count }, (_, i) => message(i)).join('');
+    const parts = Array.from({ length: count }, (_, i) => message(i));
+    const text = parts.join('');
     const document = parseDocument(text);
     assert.equal(document.messages.length, count);
-    for (const i of [0, 6553, 6554, 8191, 11_999]) {
+    let at = 0;
+    let line = 0;
+    for (let i = 0; i < count; i++) {
       const found = document.messages[i];
+      const part = parts[i] ?? '';
+      assert.equal(found?.index, i);
+      assert.equal(found?.kind, i % 3 === 0 ? 'response' : 'request', `kind of ${i}`);
+      assert.deepEqual(found?.span, { start: at, end: at + part.length }, `span of ${i}`);
+      assert.equal(found?.startLine.start, at);
+      if (i % 3 === 0) {
+        const bodyStart = at + part.length - 4;
+        assert.deepEqual(found?.body, { start: bodyStart, end: bodyStart + 4, bytes: 4, firstLine: line + 6, lastLine: line + 7 }, `body of ${i}`);
+        assert.equal(found?.lastLine, line + 7);
+      } else {
+        assert.equal(found?.body, null, `no body in ${i}`);
+        assert.equal(found?.headers.find((h) => h.key === 'subject')?.value, `first second ${i}`);
+      }
+      assert.equal(found?.firstLine, line, `first line of ${i}`);
       assert.equal(found?.firstValue?.('call-id'), `c${i}`);
-      assert.equal(found?.headers.find((h) => h.key === 'subject')?.value, `first second ${i}`);
-      assert.equal(found?.headers.find((h) => h.key === 'cseq')?.valueSpan.start, text.indexOf(`CSeq: ${i} OPTIONS`) + 6);
+      assert.equal(found?.headers.find((h) => h.key === 'cseq')?.valueSpan.start, text.indexOf(`CSeq: ${i} OPTIONS`, at) + 6);
+      at += part.length;
+      line += part.split('\n').length - 1;
     }
   });
 });

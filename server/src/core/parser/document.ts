@@ -4,7 +4,8 @@
  */
 import { detectFormat, formatById } from './formats';
 import { compactLines } from './lines';
-import { parseFrame } from './message';
+import { MESSAGE_FIELDS, parseFrame } from './message';
+import { RowTable } from './rows';
 import { HeaderStore } from './header';
 import type { FormatId, ParseProblem, SipDocument, SipMessage } from './model';
 
@@ -23,8 +24,11 @@ export function parseDocument(text: string, options: ParseOptions = {}): SipDocu
     for (const frame of frames) compactLines(frame.lines);
     // One header store for the whole document: every header field is a few numbers in it.
     const store = new HeaderStore(text);
-    for (const frame of frames) parseFrame(text, frame, mode, messages, problems, store);
+    // And one table of numbers for its messages.
+    const rows = new RowTable(MESSAGE_FIELDS);
+    for (const frame of frames) parseFrame(text, frame, mode, messages, problems, store, rows);
     store.trim();
+    rows.trim();
   } catch (error) {
     // Parsing must never take the caller down. A failure here is a parser bug; keep what was read
     // and say where reading stopped, so the user still gets every message before it.

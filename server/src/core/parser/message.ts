@@ -13,6 +13,7 @@ import { continueHeader, continueWire, gluedHeaderLine, headerLine } from './hea
 import { isBlankWire, isGlued, joinPieces, mayStartMessage, parseWireStartLine, startLineAt, strictStartLineAt, wireEnd } from './glued';
 import type { BodyInfo, Header, LineTable, LogContext, ParseProblem, SipMessage, Span, StartLine } from './model';
 import { parseStartLine } from './startLine';
+import { RowTable } from './rows';
 
 export type FramingMode = 'file' | 'frame';
 
@@ -40,66 +41,123 @@ function contentLengthOf(store: HeaderStore, from: number, to: number): number |
   return undefined;
 }
 
+/** A message's numbers in the parse's RowTable: offsets, header slots, line indexes and its body. */
+const START = 0;
+const START_LINE_END = 1;
+const END = 2;
+const FIRST_HEADER = 3;
+const END_HEADER = 4;
+const FIRST_LINE = 5;
+const LAST_LINE = 6;
+const BODY_START = 7;
+const BODY_END = 8;
+const BODY_BYTES = 9;
+const BODY_FIRST_LINE = 10;
+const BODY_LAST_LINE = 11;
+const FLAGS = 12;
+export const MESSAGE_FIELDS = 13;
+const RESPONSE = 1;
+const HAS_BODY = 2;
+const START_LINE_GIVEN = 4;
+
 /**
- * A parsed message. Its headers live in the parse's HeaderStore until a feature first asks for
- * them; then they become views, kept with the message.
+ * A parsed message: a few references and a row of numbers in the parse's RowTable (a long trace's
+ * messages would otherwise be a hundred thousand objects of twenty fields each, copied and marked
+ * by every garbage collection while parsing). Its headers live in the parse's HeaderStore until a
+ * feature first asks for them; then they become views, kept with the message.
  */
 class ParsedMessage implements SipMessage {
-  private headerViews: readonly Header[] | undefined;
-  private readonly startLineGiven: boolean;
+  private headerViews: readonly Header[] | undefined = undefined;
 
   constructor(
     readonly index: number,
-    readonly kind: 'request' | 'response',
     /**
      * The start line, or null when it is the document's text at [start, end) read leniently: then
      * it is read again when asked for, so that a parse keeps no objects for start lines nobody reads
      * (fewer survivors, less garbage collection on a long trace).
      */
     private startLineObject: StartLine | null,
-    private readonly start: number,
-    private readonly startLineEnd: number,
-    private readonly end: number,
+    private readonly rows: RowTable,
+    private readonly row: number,
     private readonly store: HeaderStore,
-    private readonly firstHeader: number,
-    private readonly endHeader: number,
-    readonly body: BodyInfo | null,
     readonly lines: LineTable,
-    readonly firstLine: number,
-    readonly lastLine: number,
     readonly context: LogContext | null,
     readonly problems: readonly ParseProblem[],
-  ) {
-    this.startLineGiven = startLineObject !== null;
+  ) {}
+
+  private field(field: number): number {
+    return this.rows.get(this.row, field);
+  }
+
+  get kind(): 'request' | 'response' {
+    return (this.field(FLAGS) & RESPONSE) !== 0 ? 'response' : 'request';
+  }
+
+  get firstLine(): number {
+    return this.field(FIRST_LINE);
+  }
+
+  get lastLine(): number {
+    return this.field(LAST_LINE);
+  }
+
+  get body(): BodyInfo | null {
+    // Made on each access, like span: most passes read a body once, if at all.
+    if ((this.field(FLAGS) & HAS_BODY) === 0) return null;
+    return { start: this.field(BODY_START), end: this.field(BODY_END), bytes: this.field(BODY_BYTES), firstLine: this.field(BODY_FIRST_LINE), lastLine: this.field(BODY_LAST_LINE) };
   }
 
   get headers(): readonly Header[] {
-    return (this.headerViews ??= this.store.views(this.firstHeader, this.endHeader));
+    return (this.headerViews ??= this.store.views(this.field(FIRST_HEADER), this.field(END_HEADER)));
   }
 
   firstValue(key: string): string | undefined {
     const views = this.headerViews;
     if (views) return views.find((header) => header.key === key)?.value;
-    for (let slot = this.firstHeader; slot < this.endHeader; slot++) if (this.store.key(slot) === key) return this.store.value(slot);
+    for (let slot = this.field(FIRST_HEADER), end = this.field(END_HEADER); slot < end; slot++) if (this.store.key(slot) === key) return this.store.value(slot);
     return undefined;
   }
 
   releaseHeaders(): void {
     this.headerViews = undefined;
     // A start line read again from the text on access goes too (a glued one was given, and stays).
-    if (!this.startLineGiven) this.startLineObject = null;
+    if ((this.field(FLAGS) & START_LINE_GIVEN) === 0) this.startLineObject = null;
   }
 
   get startLine(): StartLine {
     // The same call that found it while parsing, so the same answer; the fallback never runs.
-    return (this.startLineObject ??= parseStartLine(this.store.text, this.start, this.startLineEnd, 'lenient') ?? fallbackStartLine(this.start, this.startLineEnd));
+    if (this.startLineObject) return this.startLineObject;
+    const start = this.field(START);
+    const end = this.field(START_LINE_END);
+    return (this.startLineObject = parseStartLine(this.store.text, start, end, 'lenient') ?? fallbackStartLine(start, end));
   }
 
   get span(): Span {
     // Made on each access, not kept: a pass that reads every message's span (the document index)
     // would otherwise leave an object per message behind for the message's life.
-    return { start: this.start, end: this.end };
+    return { start: this.field(START), end: this.field(END) };
   }
+}
+
+/** Writes a message's numbers into a new row of `rows`; returns the row. */
+function messageRow(rows: RowTable, startLine: StartLine, glued: boolean, end: number, firstHeader: number, endHeader: number, firstLine: number, lastLine: number, body: BodyInfo | null): number {
+  const row = rows.add();
+  rows.set(row, START, startLine.start);
+  rows.set(row, START_LINE_END, startLine.end);
+  rows.set(row, END, end);
+  rows.set(row, FIRST_HEADER, firstHeader);
+  rows.set(row, END_HEADER, endHeader);
+  rows.set(row, FIRST_LINE, firstLine);
+  rows.set(row, LAST_LINE, lastLine);
+  if (body) {
+    rows.set(row, BODY_START, body.start);
+    rows.set(row, BODY_END, body.end);
+    rows.set(row, BODY_BYTES, body.bytes);
+    rows.set(row, BODY_FIRST_LINE, body.firstLine);
+    rows.set(row, BODY_LAST_LINE, body.lastLine);
+  }
+  rows.set(row, FLAGS, (startLine.kind === 'response' ? RESPONSE : 0) | (body ? HAS_BODY : 0) | (glued ? START_LINE_GIVEN : 0));
+  return row;
 }
 
 function fallbackStartLine(start: number, end: number): StartLine {
@@ -262,7 +320,15 @@ function firstNonBlank(text: string, lines: LineTable, from: number, to: number)
  * Parses every message in the frame, appending to `messages`; text that is not SIP goes to
  * `problems` as extra bytes (file mode only: in logs it is the log's own text).
  */
-export function parseFrame(text: string, frame: Frame, mode: FramingMode, messages: SipMessage[], problems: ParseProblem[], store = new HeaderStore(text)): void {
+export function parseFrame(
+  text: string,
+  frame: Frame,
+  mode: FramingMode,
+  messages: SipMessage[],
+  problems: ParseProblem[],
+  store = new HeaderStore(text),
+  rows = new RowTable(MESSAGE_FIELDS),
+): void {
   const { lines, to } = frame;
   let index = frame.from;
   let frameProblems = frame.problems ?? [];
@@ -300,13 +366,14 @@ export function parseFrame(text: string, frame: Frame, mode: FramingMode, messag
       });
     }
     if (!startLine) return;
-    index = parseMessageAt(store, frame, index, startLine, glued, mode, messages, frameProblems, peek);
+    index = parseMessageAt(store, rows, frame, index, startLine, glued, mode, messages, frameProblems, peek);
     frameProblems = [];
   }
 }
 
 function parseMessageAt(
   store: HeaderStore,
+  rows: RowTable,
   frame: Frame,
   first: number,
   startLine: StartLine,
@@ -370,8 +437,7 @@ function parseMessageAt(
     nextLine = Math.max(located.nextLine, blank + 1);
   }
 
-  messages.push(
-    new ParsedMessage(messages.length, startLine.kind, glued ? startLine : null, startLine.start, startLine.end, end, store, firstHeader, store.count, body, lines, first, nextLine, frame.context, problems.length > 0 ? problems : NO_PROBLEMS),
-  );
+  const row = messageRow(rows, startLine, glued, end, firstHeader, store.count, first, nextLine, body);
+  messages.push(new ParsedMessage(messages.length, glued ? startLine : null, rows, row, store, lines, frame.context, problems.length > 0 ? problems : NO_PROBLEMS));
   return nextLine;
 }

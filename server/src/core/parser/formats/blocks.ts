@@ -38,10 +38,13 @@ export interface BlockSpec {
   readonly bodyVerbatim?: boolean;
 }
 
+const TRANSPORTS = ['UDP', 'TCP', 'TLS', 'WS', 'WSS', 'SCTP'] as const;
+
 export function normalizeTransport(value: string | null | undefined): string | null {
   if (!value) return null;
   const upper = value.toUpperCase();
-  return ['UDP', 'TCP', 'TLS', 'WS', 'WSS', 'SCTP'].includes(upper) ? upper : null;
+  // The constant, not the upper-cased copy: every message of a long trace shares one string.
+  return TRANSPORTS.find((transport) => transport === upper) ?? null;
 }
 
 /** "1.2.3.4:5060", "[2001:db8::1]:5060", or a bare IPv6 address followed by :port, as "ip:port" / "[v6]:port". */
