@@ -29,6 +29,7 @@ export interface Frame {
 }
 
 const NO_PROBLEMS: readonly ParseProblem[] = [];
+const scratchProblems: ParseProblem[] = [];
 
 const CONTENT_LENGTH_VALUE = /^\d{1,15}$/;
 
@@ -229,11 +230,19 @@ function nextMessageAfterBlank(text: string, lines: LineTable, from: number, to:
  * ends: in a message file, every message's start line is read there first, and the next message
  * takes it from here instead of reading it again.
  */
-interface Peek {
+export interface Peek {
   index: number;
   start: number;
   end: number;
   line: StartLine | null;
+}
+
+/**
+ * A place for one peeked start line. Shared by a whole parse: a start line depends only on the
+ * text at [start, end), so a match on those two is the same answer whichever table or frame asked.
+ */
+export function newPeek(): Peek {
+  return { index: -1, start: 0, end: 0, line: null };
 }
 
 /** The lenient start line on line `index`, kept in `peek` when the line is read in place. */
@@ -255,14 +264,16 @@ interface BodyResult {
   nextLine: number;
 }
 
+function bodyResult(bodyStart: number, emptyEnd: number, firstBodyLine: number, endOffset: number, lastLine: number, bytes: number, nextLine: number): BodyResult {
+  return bytes > 0 || endOffset > bodyStart
+    ? { body: { start: bodyStart, end: endOffset, bytes, firstLine: firstBodyLine, lastLine }, end: endOffset, nextLine }
+    : { body: null, end: emptyEnd, nextLine };
+}
+
 function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLength: number | undefined, mode: FramingMode, peek: Peek): BodyResult {
   const { lines, to } = frame;
   const bodyStart = lines.starts[firstBodyLine] ?? lines.breaks[firstBodyLine - 1] ?? 0;
   const emptyEnd = lines.breaks[firstBodyLine - 1] ?? bodyStart;
-  const make = (endOffset: number, lastLine: number, bytes: number, nextLine: number): BodyResult =>
-    bytes > 0 || endOffset > bodyStart
-      ? { body: { start: bodyStart, end: endOffset, bytes, firstLine: firstBodyLine, lastLine }, end: endOffset, nextLine }
-      : { body: null, end: emptyEnd, nextLine };
   if (contentLength !== undefined) {
     const walked = walkBytes(text, lines, firstBodyLine, to, contentLength);
     const cutLine = walked.nextLine - 1;
@@ -281,21 +292,21 @@ function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLe
       (following === to ||
         peekStartLine(text, lines, following, to, peek) !== null ||
         (mode === 'file' && hasStartLine(text, lines, following, to)));
-    if (believed) return make(walked.offset, walked.nextLine, contentLength, walked.nextLine);
+    if (believed) return bodyResult(bodyStart, emptyEnd, firstBodyLine, walked.offset, walked.nextLine, contentLength, walked.nextLine);
     if (walked.complete && cutMidLine && mode === 'file' && parseStartLine(text, walked.offset, lines.ends[cutLine] ?? walked.offset, 'strict')) {
       // A body without a final CRLF, and the next message right after it on the same line (a TCP
       // stream dump). Its line is split in place so that the next message starts a line of its own;
       // this message never looks at that line again.
       (lines.starts as { [index: number]: number })[cutLine] = walked.offset;
-      return make(walked.offset, cutLine, contentLength, cutLine);
+      return bodyResult(bodyStart, emptyEnd, firstBodyLine, walked.offset, cutLine, contentLength, cutLine);
     }
   }
   // Without a believable Content-Length the body runs to the frame's end in a log, and in a file to
   // the next start line that follows a blank line.
   const limit = mode === 'file' ? nextMessageAfterBlank(text, lines, firstBodyLine, to) : to;
   const last = lastNonBlank(text, lines, firstBodyLine, limit);
-  if (last <= firstBodyLine) return make(bodyStart, firstBodyLine, 0, limit);
-  return make(lines.breaks[last - 1] ?? bodyStart, last, bytesOfLines(text, lines, firstBodyLine, last), limit);
+  if (last <= firstBodyLine) return bodyResult(bodyStart, emptyEnd, firstBodyLine, bodyStart, firstBodyLine, 0, limit);
+  return bodyResult(bodyStart, emptyEnd, firstBodyLine, lines.breaks[last - 1] ?? bodyStart, last, bytesOfLines(text, lines, firstBodyLine, last), limit);
 }
 
 function hasStartLine(text: string, lines: LineTable, from: number, to: number): boolean {
@@ -328,11 +339,11 @@ export function parseFrame(
   problems: ParseProblem[],
   store = new HeaderStore(text),
   rows = new RowTable(MESSAGE_FIELDS),
+  peek = newPeek(),
 ): void {
   const { lines, to } = frame;
   let index = frame.from;
-  let frameProblems = frame.problems ?? [];
-  const peek: Peek = { index: -1, start: 0, end: 0, line: null };
+  let frameProblems = frame.problems ?? NO_PROBLEMS;
   while (index < to) {
     let junkFrom = -1;
     let startLine: StartLine | null = null;
@@ -353,7 +364,7 @@ export function parseFrame(
       const start = lines.starts[index] ?? 0;
       const end = lines.ends[index] ?? 0;
       if (isBlank(text, start, end)) continue;
-      startLine = peek.index === index && peek.start === start && peek.end === end ? peek.line : parseStartLine(text, start, end, 'lenient');
+      startLine = peek.start === start && peek.end === end && peek.index !== -1 ? peek.line : parseStartLine(text, start, end, 'lenient');
       if (startLine) break;
       if (junkFrom < 0) junkFrom = index;
     }
@@ -367,7 +378,7 @@ export function parseFrame(
     }
     if (!startLine) return;
     index = parseMessageAt(store, rows, frame, index, startLine, glued, mode, messages, frameProblems, peek);
-    frameProblems = [];
+    frameProblems = NO_PROBLEMS;
   }
 }
 
@@ -385,10 +396,12 @@ function parseMessageAt(
 ): number {
   const { lines, to } = frame;
   const text = store.text;
-  const problems: ParseProblem[] = inherited.length > 0 ? [...inherited] : [];
+  // The message's problems are gathered in one array for the whole parse and copied out only when
+  // there are any: most messages have none, and an empty array each is garbage to collect.
+  const problems = scratchProblems;
+  problems.length = 0;
+  for (const problem of inherited) problems.push(problem);
   const firstHeader = store.count;
-  /** Slot of the header a continuation line folds into, or -1 before the first header. */
-  const last = (): number => (store.count > firstHeader ? store.count - 1 : -1);
   let index = wireEnd(lines, first, to);
   let blank = -1;
   for (; index < to; index++) {
@@ -400,7 +413,8 @@ function parseMessageAt(
       }
       const wire = joinPieces(text, lines, index, next);
       const c = wire.text.charCodeAt(0);
-      if ((c === 32 || c === 9) && last() >= 0) continueWire(store, last(), wire);
+      // A continuation folds into the message's last header, if it has one yet.
+      if ((c === 32 || c === 9) && store.count > firstHeader) continueWire(store, store.count - 1, wire);
       else if (mayStartMessage(wire.text, 0, wire.text.length) && parseWireStartLine(wire, 'strict')) break;
       else gluedHeaderLine(store, wire, index, problems);
       index = next - 1;
@@ -413,8 +427,8 @@ function parseMessageAt(
       break;
     }
     const c = text.charCodeAt(start);
-    if ((c === 32 || c === 9) && last() >= 0) {
-      continueHeader(store, last(), lines, index);
+    if ((c === 32 || c === 9) && store.count > firstHeader) {
+      continueHeader(store, store.count - 1, lines, index);
       continue;
     }
     if (mayStartMessage(text, start, end) && parseStartLine(text, start, end, 'strict')) break;
@@ -438,6 +452,6 @@ function parseMessageAt(
   }
 
   const row = messageRow(rows, startLine, glued, end, firstHeader, store.count, first, nextLine, body);
-  messages.push(new ParsedMessage(messages.length, glued ? startLine : null, rows, row, store, lines, frame.context, problems.length > 0 ? problems : NO_PROBLEMS));
+  messages.push(new ParsedMessage(messages.length, glued ? startLine : null, rows, row, store, lines, frame.context, problems.length > 0 ? problems.slice() : NO_PROBLEMS));
   return nextLine;
 }
