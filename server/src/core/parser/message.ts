@@ -12,7 +12,7 @@ import { HeaderStore } from './header';
 import { continueHeader, continueWire, gluedHeaderLine, headerLine } from './headerLine';
 import { isBlankWire, isGlued, joinPieces, mayStartMessage, parseWireStartLine, startLineAt, strictStartLineAt, wireEnd } from './glued';
 import type { BodyInfo, Header, LineTable, LogContext, ParseProblem, SipMessage, Span, StartLine } from './model';
-import { parseStartLine } from './startLine';
+import { parseStartLine, startLineKind } from './startLine';
 import { RowTable } from './rows';
 
 export type FramingMode = 'file' | 'frame';
@@ -141,10 +141,10 @@ class ParsedMessage implements SipMessage {
 }
 
 /** Writes a message's numbers into a new row of `rows`; returns the row. */
-function messageRow(rows: RowTable, startLine: StartLine, glued: boolean, end: number, firstHeader: number, endHeader: number, firstLine: number, lastLine: number, body: BodyInfo | null): number {
+function messageRow(rows: RowTable, kind: 'request' | 'response', lineStart: number, lineEnd: number, glued: boolean, end: number, firstHeader: number, endHeader: number, firstLine: number, lastLine: number, body: BodyInfo | null): number {
   const row = rows.add();
-  rows.set(row, START, startLine.start);
-  rows.set(row, START_LINE_END, startLine.end);
+  rows.set(row, START, lineStart);
+  rows.set(row, START_LINE_END, lineEnd);
   rows.set(row, END, end);
   rows.set(row, FIRST_HEADER, firstHeader);
   rows.set(row, END_HEADER, endHeader);
@@ -157,7 +157,7 @@ function messageRow(rows: RowTable, startLine: StartLine, glued: boolean, end: n
     rows.set(row, BODY_FIRST_LINE, body.firstLine);
     rows.set(row, BODY_LAST_LINE, body.lastLine);
   }
-  rows.set(row, FLAGS, (startLine.kind === 'response' ? RESPONSE : 0) | (body ? HAS_BODY : 0) | (glued ? START_LINE_GIVEN : 0));
+  rows.set(row, FLAGS, (kind === 'response' ? RESPONSE : 0) | (body ? HAS_BODY : 0) | (glued ? START_LINE_GIVEN : 0));
   return row;
 }
 
@@ -234,7 +234,7 @@ export interface Peek {
   index: number;
   start: number;
   end: number;
-  line: StartLine | null;
+  kind: 'request' | 'response' | null;
 }
 
 /**
@@ -242,20 +242,20 @@ export interface Peek {
  * text at [start, end), so a match on those two is the same answer whichever table or frame asked.
  */
 export function newPeek(): Peek {
-  return { index: -1, start: 0, end: 0, line: null };
+  return { index: -1, start: 0, end: 0, kind: null };
 }
 
-/** The lenient start line on line `index`, kept in `peek` when the line is read in place. */
-function peekStartLine(text: string, lines: LineTable, index: number, to: number, peek: Peek): StartLine | null {
-  if (isGlued(lines, index, to)) return startLineAt(text, lines, index, to, 'lenient');
+/** Whether line `index` holds a lenient start line; kept in `peek` when the line is read in place. */
+function peekStartLine(text: string, lines: LineTable, index: number, to: number, peek: Peek): boolean {
+  if (isGlued(lines, index, to)) return startLineAt(text, lines, index, to, 'lenient') !== null;
   const start = lines.starts[index] ?? 0;
   const end = lines.ends[index] ?? 0;
-  const line = parseStartLine(text, start, end, 'lenient');
+  const kind = startLineKind(text, start, end, 'lenient');
   peek.index = index;
   peek.start = start;
   peek.end = end;
-  peek.line = line;
-  return line;
+  peek.kind = kind;
+  return kind !== null;
 }
 
 interface BodyResult {
@@ -290,7 +290,7 @@ function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLe
       walked.complete &&
       !cutMidLine &&
       (following === to ||
-        peekStartLine(text, lines, following, to, peek) !== null ||
+        peekStartLine(text, lines, following, to, peek) ||
         (mode === 'file' && hasStartLine(text, lines, following, to)));
     if (believed) return bodyResult(bodyStart, emptyEnd, firstBodyLine, walked.offset, walked.nextLine, contentLength, walked.nextLine);
     if (walked.complete && cutMidLine && mode === 'file' && parseStartLine(text, walked.offset, lines.ends[cutLine] ?? walked.offset, 'strict')) {
@@ -346,15 +346,16 @@ export function parseFrame(
   let frameProblems = frame.problems ?? NO_PROBLEMS;
   while (index < to) {
     let junkFrom = -1;
+    // A glued start line is read whole (its pieces are joined and mapped back); one read in place is
+    // only recognised here, and read again from the text if a feature asks for it.
     let startLine: StartLine | null = null;
-    let glued = false;
+    let kind: 'request' | 'response' | null = null;
     for (; index < to; index++) {
       if (isGlued(lines, index, to)) {
         // A wire line in pieces: read as a whole, then skipped as a whole.
         const next = wireEnd(lines, index, to);
         if (!isBlankWire(text, lines, index, next)) {
           startLine = parseWireStartLine(joinPieces(text, lines, index, next), 'lenient');
-          glued = true;
           if (startLine) break;
           if (junkFrom < 0) junkFrom = index;
         }
@@ -364,8 +365,8 @@ export function parseFrame(
       const start = lines.starts[index] ?? 0;
       const end = lines.ends[index] ?? 0;
       if (isBlank(text, start, end)) continue;
-      startLine = peek.start === start && peek.end === end && peek.index !== -1 ? peek.line : parseStartLine(text, start, end, 'lenient');
-      if (startLine) break;
+      kind = peek.start === start && peek.end === end && peek.index !== -1 ? peek.kind : startLineKind(text, start, end, 'lenient');
+      if (kind) break;
       if (junkFrom < 0) junkFrom = index;
     }
     if (junkFrom >= 0 && mode === 'file') {
@@ -376,8 +377,9 @@ export function parseFrame(
         span: { start: lines.starts[junkFrom] ?? 0, end: lines.ends[last - 1] ?? 0 },
       });
     }
-    if (!startLine) return;
-    index = parseMessageAt(store, rows, frame, index, startLine, glued, mode, messages, frameProblems, peek);
+    if (startLine) index = parseMessageAt(store, rows, frame, index, startLine.kind, startLine.start, startLine.end, startLine, mode, messages, frameProblems, peek);
+    else if (kind) index = parseMessageAt(store, rows, frame, index, kind, lines.starts[index] ?? 0, lines.ends[index] ?? 0, null, mode, messages, frameProblems, peek);
+    else return;
     frameProblems = NO_PROBLEMS;
   }
 }
@@ -387,8 +389,11 @@ function parseMessageAt(
   rows: RowTable,
   frame: Frame,
   first: number,
-  startLine: StartLine,
-  glued: boolean,
+  kind: 'request' | 'response',
+  lineStart: number,
+  lineEnd: number,
+  /** The start line when it was read from glued pieces; null when it is the text at [lineStart, lineEnd). */
+  given: StartLine | null,
   mode: FramingMode,
   messages: SipMessage[],
   inherited: readonly ParseProblem[],
@@ -431,7 +436,7 @@ function parseMessageAt(
       continueHeader(store, store.count - 1, lines, index);
       continue;
     }
-    if (mayStartMessage(text, start, end) && parseStartLine(text, start, end, 'strict')) break;
+    if (mayStartMessage(text, start, end) && startLineKind(text, start, end, 'strict')) break;
     headerLine(store, lines, index, problems);
   }
 
@@ -440,8 +445,8 @@ function parseMessageAt(
   let nextLine: number;
   if (blank === -1) {
     const lastLine = index - 1;
-    end = lastLine > first ? lines.breaks[lastLine] ?? startLine.end : lines.breaks[first] ?? startLine.end;
-    const at = lines.ends[Math.max(first, lastLine)] ?? startLine.end;
+    end = lastLine > first ? lines.breaks[lastLine] ?? lineEnd : lines.breaks[first] ?? lineEnd;
+    const at = lines.ends[Math.max(first, lastLine)] ?? lineEnd;
     problems.push({ code: 'missing-blank-line', message: 'The header block is not closed by an empty line (RFC 3261 §7).', span: { start: at, end: at } });
     nextLine = index;
   } else {
@@ -451,7 +456,7 @@ function parseMessageAt(
     nextLine = Math.max(located.nextLine, blank + 1);
   }
 
-  const row = messageRow(rows, startLine, glued, end, firstHeader, store.count, first, nextLine, body);
-  messages.push(new ParsedMessage(messages.length, glued ? startLine : null, rows, row, store, lines, frame.context, problems.length > 0 ? problems.slice() : NO_PROBLEMS));
+  const row = messageRow(rows, kind, lineStart, lineEnd, given !== null, end, firstHeader, store.count, first, nextLine, body);
+  messages.push(new ParsedMessage(messages.length, given, rows, row, store, lines, frame.context, problems.length > 0 ? problems.slice() : NO_PROBLEMS));
   return nextLine;
 }
