@@ -10,7 +10,7 @@
 import { isBlank, offsetAfterBytesOrHeld, utf8Length } from './lines';
 import { HeaderStore } from './header';
 import { continueHeader, continueWire, gluedHeaderLine, headerLine } from './headerLine';
-import { isBlankWire, isGlued, joinPieces, mayStartMessage, parseWireStartLine, startLineAt, strictStartLineAt, wireEnd } from './glued';
+import { isBlankWire, isGlued, isStartLineAt, isStrictStartLineAt, joinPieces, mayStartMessage, parseWireStartLine, wireEnd } from './glued';
 import type { BodyInfo, Header, LineTable, LogContext, ParseProblem, SipMessage, Span, StartLine } from './model';
 import { parseStartLine, startLineKind } from './startLine';
 import { RowTable } from './rows';
@@ -220,7 +220,7 @@ function nextMessageAfterBlank(text: string, lines: LineTable, from: number, to:
   for (let i = from + 1; i < to; i++) {
     const start = lines.starts[i] ?? 0;
     const end = lines.ends[i] ?? 0;
-    if (isBlank(text, lines.starts[i - 1] ?? 0, lines.ends[i - 1] ?? 0) && !isGlued(lines, i - 1, to) && !isBlank(text, start, end) && startLineAt(text, lines, i, to, 'strict')) return i;
+    if (isBlank(text, lines.starts[i - 1] ?? 0, lines.ends[i - 1] ?? 0) && !isGlued(lines, i - 1, to) && !isBlank(text, start, end) && isStartLineAt(text, lines, i, to, 'strict')) return i;
   }
   return to;
 }
@@ -247,7 +247,7 @@ export function newPeek(): Peek {
 
 /** Whether line `index` holds a lenient start line; kept in `peek` when the line is read in place. */
 function peekStartLine(text: string, lines: LineTable, index: number, to: number, peek: Peek): boolean {
-  if (isGlued(lines, index, to)) return startLineAt(text, lines, index, to, 'lenient') !== null;
+  if (isGlued(lines, index, to)) return isStartLineAt(text, lines, index, to, 'lenient');
   const start = lines.starts[index] ?? 0;
   const end = lines.ends[index] ?? 0;
   const kind = startLineKind(text, start, end, 'lenient');
@@ -293,7 +293,7 @@ function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLe
         peekStartLine(text, lines, following, to, peek) ||
         (mode === 'file' && hasStartLine(text, lines, following, to)));
     if (believed) return bodyResult(bodyStart, emptyEnd, firstBodyLine, walked.offset, walked.nextLine, contentLength, walked.nextLine);
-    if (walked.complete && cutMidLine && mode === 'file' && parseStartLine(text, walked.offset, lines.ends[cutLine] ?? walked.offset, 'strict')) {
+    if (walked.complete && cutMidLine && mode === 'file' && startLineKind(text, walked.offset, lines.ends[cutLine] ?? walked.offset, 'strict')) {
       // A body without a final CRLF, and the next message right after it on the same line (a TCP
       // stream dump). Its line is split in place so that the next message starts a line of its own;
       // this message never looks at that line again.
@@ -311,7 +311,7 @@ function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLe
 
 function hasStartLine(text: string, lines: LineTable, from: number, to: number): boolean {
   for (let i = from; i < to; i = wireEnd(lines, i, to)) {
-    if (strictStartLineAt(text, lines, i, to)) return true;
+    if (isStrictStartLineAt(text, lines, i, to)) return true;
   }
   return false;
 }

@@ -9,7 +9,7 @@
  */
 import { GrowingLineTable, indexWithin, isBlank, scanLines, utf8Length, type MutableLineTable } from '../lines';
 import type { Frame } from '../message';
-import { parseStartLine } from '../startLine';
+import { startLineKind } from '../startLine';
 import { escapedBreakIn, pushEscapedLines, skipAnsiStart, trimDecoratedEnd } from './decoration';
 import { factsFromText } from './facts';
 import { contextFromFacts } from './blocks';
@@ -48,12 +48,12 @@ export function findStartLine(text: string, start: number, end: number): number 
     if (after === 32) {
       if (STATUS_HEAD.test(text.slice(at, Math.min(end, at + 13)))) {
         if (lineEnd === -1) lineEnd = lineEndAfter(text, start, end);
-        if (parseStartLine(text, at, Math.max(at + 12, Math.min(lineEnd, at + 1024)), 'strict')) return at;
+        if (startLineKind(text, at, Math.max(at + 12, Math.min(lineEnd, at + 1024)), 'strict')) return at;
       }
     }
     if (at + 7 >= end || endsStartLine(after)) {
       const requestStart = requestStartBefore(text, start, at);
-      if (requestStart !== -1 && parseStartLine(text, requestStart, at + 7, 'strict')) return requestStart;
+      if (requestStart !== -1 && startLineKind(text, requestStart, at + 7, 'strict')) return requestStart;
     }
     at = indexWithin(text, 'SIP/2.0', at + 7, end);
   }
