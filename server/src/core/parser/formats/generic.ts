@@ -10,7 +10,7 @@
 import { GrowingLineTable, indexWithin, isBlank, scanLines, utf8Length, type MutableLineTable } from '../lines';
 import type { Frame } from '../message';
 import { startLineKind } from '../startLine';
-import { escapedBreakIn, pushEscapedLines, skipAnsiStart, trimDecoratedEnd } from './decoration';
+import { decoratedEnd, escapedBreakIn, pushEscapedLines, showsCr, skipAnsiStart } from './decoration';
 import { factsFromText } from './facts';
 import { contextFromFacts } from './blocks';
 import type { TraceFormat } from './types';
@@ -63,7 +63,7 @@ export function findStartLine(text: string, start: number, end: number): number 
 /** The end of the text a start line on this line can reach: the first escaped break, or the trimmed line end. */
 function lineEndAfter(text: string, from: number, end: number): number {
   const escape = escapedBreakIn(text, from, end);
-  if (!escape) return trimDecoratedEnd(text, from, end).end;
+  if (!escape) return decoratedEnd(text, from, end);
   const at = indexWithin(text, escape, from, end);
   return at === -1 ? end : at;
 }
@@ -77,7 +77,7 @@ function requestStartBefore(text: string, lineStart: number, versionAt: number):
   if (i === uriEnd || i <= lineStart) return -1;
   const methodEnd = i - 1;
   i = methodEnd;
-  while (i > lineStart && /[A-Za-z0-9!%*_+`'~.-]/.test(text[i - 1] ?? '')) i--;
+  while (i > lineStart && TOKEN[text.charCodeAt(i - 1)] === 1) i--;
   // An escaped line break right before the method ("#015#012INVITE", "\r\nINVITE") looks like
   // token characters; the method starts after it.
   if (text.charCodeAt(i - 1) === 35 /* # */ && /^0(?:12|15)/.test(text.slice(i, i + 3))) i += 3;
@@ -105,9 +105,9 @@ function lineText(r: Reader, i: number): string {
 /** Appends physical line i (content from `from`) as a logical line, seeing through "^M" and ANSI codes. */
 function pushPhysical(r: Reader, i: number, from: number): void {
   const end = r.physical.ends[i] ?? from;
-  const trimmed = trimDecoratedEnd(r.text, from, end);
   const breakBytes = r.physical.breakBytes[i] ?? 0;
-  r.logical.push(from, trimmed.end, r.physical.breaks[i] ?? end, trimmed.sawCr && breakBytes === 1 ? 2 : breakBytes);
+  const sawCr = breakBytes === 1 && showsCr(r.text, from, end);
+  r.logical.push(from, decoratedEnd(r.text, from, end), r.physical.breaks[i] ?? end, sawCr ? 2 : breakBytes);
 }
 
 /** Reads one message whose start line is at `column` of physical line i; returns the next physical line. */
@@ -121,7 +121,7 @@ function readMessage(r: Reader, i: number, column: number, frames: Frame[]): num
 
   const escape = escapedBreakIn(text, column, lineEnd);
   if (escape) {
-    pushEscapedLines(text, column, trimDecoratedEnd(text, column, lineEnd).end, escape, r.logical, physical.breaks[i] ?? lineEnd, physical.breakBytes[i] ?? 0);
+    pushEscapedLines(text, column, decoratedEnd(text, column, lineEnd), escape, r.logical, physical.breaks[i] ?? lineEnd, physical.breakBytes[i] ?? 0);
   } else {
     pushPhysical(r, i, column);
     const samePrefix = prefix !== '' ? prefixPattern(prefix) : null;
@@ -160,7 +160,7 @@ function readRest(r: Reader, first: number, prefix: RegExp | null, recordStart: 
     const content = contentStart(i);
     if (content === -1) return i;
     const end = physical.ends[i] ?? 0;
-    if (isBlank(text, content, trimDecoratedEnd(text, content, end).end)) {
+    if (isBlank(text, content, decoratedEnd(text, content, end))) {
       pushPhysical(r, i, content);
       i++;
       break;
