@@ -458,5 +458,6 @@ function parseMessageAt(
 
   const row = messageRow(rows, kind, lineStart, lineEnd, given !== null, end, firstHeader, store.count, first, nextLine, body);
   messages.push(new ParsedMessage(messages.length, given, rows, row, store, lines, frame.context, problems.length > 0 ? problems.slice() : NO_PROBLEMS));
+  problems.length = 0;
   return nextLine;
 }
