@@ -16,7 +16,6 @@ for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!
  * content end, and only spaces and tabs follow that, hence the lookahead instead of slicing the token.
  */
 const VERSION_AT = /SIP\/\d+\.\d+(?=[ \t]*$)/iy;
-const STRICT_VERSION_AT = /SIP\/2\.0(?=[ \t]*$)/y;
 const STATUS = /^(SIP\/[^ \t]*)[ \t]+(\d[^ \t]*)(?:[ \t](.*))?$/i;
 const STRICT_STATUS = /^SIP\/2\.0 [1-9]\d\d(?: |$)/;
 /** A URI scheme followed by a colon: "sip:", "sips:", "tel:", "urn:", "nobodyKnowsThisScheme:"; tried where the URI starts (sticky). */
@@ -111,8 +110,11 @@ function requestParts(text: string, line: string, start: number, end: number, st
   while (uriStart < contentEnd && (line.charCodeAt(uriStart) === 32 || line.charCodeAt(uriStart) === 9)) uriStart++;
   if (uriStart >= contentEnd) return false;
   const lastSpace = Math.max(line.lastIndexOf(' ', contentEnd - 1), line.lastIndexOf('\t', contentEnd - 1));
-  const hasVersion = lastSpace >= uriStart && matchesAt(VERSION_AT, line, lastSpace + 1);
-  if (strength === 'strict' && !(hasVersion && matchesAt(STRICT_VERSION_AT, line, lastSpace + 1) && matchesAt(URI_LIKE_AT, line, uriStart))) return false;
+  // The last token runs to the content's end: exactly "SIP/2.0" is the strict version (and a version),
+  // settled without a pattern; anything else is tried against the general one.
+  const strictVersion = lastSpace >= uriStart && contentEnd - lastSpace - 1 === 7 && line.startsWith('SIP/2.0', lastSpace + 1);
+  const hasVersion = strictVersion || (lastSpace >= uriStart && matchesAt(VERSION_AT, line, lastSpace + 1));
+  if (strength === 'strict' && !(strictVersion && matchesAt(URI_LIKE_AT, line, uriStart))) return false;
   if (!hasVersion && !matchesAt(URI_LIKE_AT, line, uriStart)) return false;
   let uriEnd = hasVersion ? lastSpace : contentEnd;
   while (uriEnd > uriStart && (line.charCodeAt(uriEnd - 1) === 32 || line.charCodeAt(uriEnd - 1) === 9)) uriEnd--;
