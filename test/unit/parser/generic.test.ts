@@ -36,4 +36,28 @@ describe('generic reader', () => {
     assert.equal(message?.context?.dst, '192.0.2.9:5060');
     assert.equal(message?.context?.transport, 'UDP');
   });
+
+  it('ends a bare body at a message that starts on a body line, and not at "SIP/2.0" inside a body line', () => {
+    const body = ['v=0', 'i=see SIP/2.0 specs', 'c=IN IP4 192.0.2.1'];
+    const bytes = body.reduce((sum, line) => sum + line.length + 2, 0);
+    const first = [...MESSAGE.slice(0, -2), `l: ${bytes + 40}`, '', ...body];
+    const second = ['SIP/2.0 200 OK', ...MESSAGE.slice(1)];
+    const text = `[10:00:00.001] RECV from udp [2001:db8::1]:5060\n${first.join('\n')}\n${second.join('\n')}\n`;
+    const document = parseDocument(text);
+    assert.equal(document.format, 'generic');
+    assert.equal(document.messages.length, 2, 'the Content-Length beyond the body does not swallow the response');
+    const [request, response] = document.messages;
+    assert.equal(request?.body && text.slice(request.body.start, request.body.end).trimEnd(), body.join('\n'));
+    assert.equal(request?.context?.src, '[2001:db8::1]:5060');
+    assert.equal(response?.kind, 'response');
+  });
+
+  it('sees through colour codes at a line end, and keeps a line ending in "m" that is not one', () => {
+    const lines = ['OPTIONS sip:bob@example.com SIP/2.0\x1b[0m', 'Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK7', 'To: <sip:bob@example.com>', 'From: <sip:a@example.com>;tag=9\x1b[1;32m', 'Call-ID: g1@example.com', 'CSeq: 7 OPTIONS', 'Content-Length: 0', ''];
+    const text = `[10:00:00.001] RECV from udp 192.0.2.9:5060\n${lines.join('\n')}\n`;
+    const message = parseDocument(text).messages[0];
+    assert.equal(callId(message ?? (null as never)), 'g1@example.com');
+    assert.equal(message?.headers.find((h) => h.key === 'from')?.value, '<sip:a@example.com>;tag=9');
+    assert.equal(message?.lines.ends[message.firstLine], text.indexOf('\x1b[0m'));
+  });
 });

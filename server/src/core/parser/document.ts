@@ -4,7 +4,8 @@
  */
 import { detectFormat, formatById } from './formats';
 import { compactLines } from './lines';
-import { parseFrame } from './message';
+import { MESSAGE_FIELDS, newPeek, parseFrame, type Frame } from './message';
+import { RowTable } from './rows';
 import { HeaderStore } from './header';
 import type { FormatId, ParseProblem, SipDocument, SipMessage } from './model';
 
@@ -20,11 +21,16 @@ export function parseDocument(text: string, options: ParseOptions = {}): SipDocu
   const mode = format.id === 'sip' ? 'file' : 'frame';
   try {
     const frames = format.frames(text);
-    for (const frame of frames) compactLines(frame.lines);
+    // Indexed loops: a long trace has a hundred thousand frames, and an iterator's result each is garbage.
+    for (let i = 0; i < frames.length; i++) compactLines((frames[i] as Frame).lines);
     // One header store for the whole document: every header field is a few numbers in it.
     const store = new HeaderStore(text);
-    for (const frame of frames) parseFrame(text, frame, mode, messages, problems, store);
+    // And one table of numbers for its messages.
+    const rows = new RowTable(MESSAGE_FIELDS);
+    const peek = newPeek();
+    for (let i = 0; i < frames.length; i++) parseFrame(text, frames[i] as Frame, mode, messages, problems, store, rows, peek);
     store.trim();
+    rows.trim();
   } catch (error) {
     // Parsing must never take the caller down. A failure here is a parser bug; keep what was read
     // and say where reading stopped, so the user still gets every message before it.

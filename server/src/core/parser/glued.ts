@@ -6,7 +6,7 @@
  */
 import type { LineTable, StartLine, Token } from './model';
 import { OffsetMap } from './offsets';
-import { parseStartLine, type StartLineStrength } from './startLine';
+import { parseStartLine, startLineKind, type StartLineStrength } from './startLine';
 
 /** One past the last piece of the wire line that starts at line `index`, never beyond `to`. */
 export function wireEnd(lines: LineTable, index: number, to: number): number {
@@ -76,19 +76,19 @@ export function parseWireStartLine(wire: WireLine, strength: StartLineStrength):
   return { kind: 'response', start, end, version: mapToken(line.version, map), code: mapToken(line.code, map), status: line.status, reason: mapToken(line.reason, map) };
 }
 
-/** The start line on the wire line at `index` (reading through glued pieces), or null. */
-export function startLineAt(text: string, lines: LineTable, index: number, to: number, strength: StartLineStrength): StartLine | null {
-  if (!isGlued(lines, index, to)) return parseStartLine(text, lines.starts[index] ?? 0, lines.ends[index] ?? 0, strength);
-  return parseWireStartLine(joinPieces(text, lines, index, wireEnd(lines, index, to)), strength);
+/** Whether the wire line at `index` (read through glued pieces) holds a start line. */
+export function isStartLineAt(text: string, lines: LineTable, index: number, to: number, strength: StartLineStrength): boolean {
+  if (!isGlued(lines, index, to)) return startLineKind(text, lines.starts[index] ?? 0, lines.ends[index] ?? 0, strength) !== null;
+  return parseWireStartLine(joinPieces(text, lines, index, wireEnd(lines, index, to)), strength) !== null;
 }
 
-/** Like startLineAt, for scanning: lines that cannot hold a start line are rejected before any join or regex. */
-export function strictStartLineAt(text: string, lines: LineTable, index: number, to: number): StartLine | null {
+/** Like isStartLineAt, strict, for scanning: lines that cannot hold a start line are rejected before any join or regex. */
+export function isStrictStartLineAt(text: string, lines: LineTable, index: number, to: number): boolean {
   if (!isGlued(lines, index, to)) {
     const start = lines.starts[index] ?? 0;
     const end = lines.ends[index] ?? 0;
-    return mayStartMessage(text, start, end) ? parseStartLine(text, start, end, 'strict') : null;
+    return mayStartMessage(text, start, end) && startLineKind(text, start, end, 'strict') !== null;
   }
   const wire = joinPieces(text, lines, index, wireEnd(lines, index, to));
-  return mayStartMessage(wire.text, 0, wire.text.length) ? parseWireStartLine(wire, 'strict') : null;
+  return mayStartMessage(wire.text, 0, wire.text.length) && parseWireStartLine(wire, 'strict') !== null;
 }

@@ -40,10 +40,19 @@ const LINE = 6;
  */
 const NAME = 7;
 const FIELDS = 8;
+/**
+ * Slots live in chunks of 2^CHUNK_BITS: a long trace's store grows by adding a chunk, never by
+ * copying everything read so far into an array twice as big (which briefly held both, and left up to
+ * half of the last one unused). Only the first chunk starts small and doubles, for the many small
+ * parses of an edit's window.
+ */
+const CHUNK_BITS = 15;
+const CHUNK_SLOTS = 1 << CHUNK_BITS;
+const SLOT_MASK = CHUNK_SLOTS - 1;
 
 /** Every header of one parse. */
 export class HeaderStore {
-  private data = new Int32Array(FIELDS * 256);
+  private readonly chunks: Int32Array[] = [new Int32Array(FIELDS * 256)];
   count = 0;
   private readonly names: HeaderName[] = [];
   private readonly nameIds = new Map<HeaderName, number>();
@@ -53,10 +62,17 @@ export class HeaderStore {
 
   /** Adds a header; `name` is null for a line without a colon. Returns its slot. */
   add(name: HeaderName | null, line: number, nameStart: number, nameEnd: number, colon: number, valueStart: number, valueEnd: number, end: number): number {
-    if ((this.count + 1) * FIELDS > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
+    const slot = this.count;
+    const chunk = slot >>> CHUNK_BITS;
+    let d = this.chunks[chunk];
+    const o = (slot & SLOT_MASK) * FIELDS;
+    if (d === undefined) {
+      d = new Int32Array(FIELDS * CHUNK_SLOTS);
+      this.chunks.push(d);
+    } else if (o + FIELDS > d.length) {
+      const grown = new Int32Array(Math.min(Math.max(d.length * 2, FIELDS * 256), FIELDS * CHUNK_SLOTS));
+      grown.set(d);
+      this.chunks[chunk] = d = grown;
     }
     let id = -1;
     if (name && name.id >= 0) id = name.id;
@@ -69,8 +85,6 @@ export class HeaderStore {
       }
       id = -2 - own;
     }
-    const d = this.data;
-    const o = this.count * FIELDS;
     d[o + NAME_START] = nameStart;
     d[o + NAME_END] = nameEnd;
     d[o + COLON] = colon;
@@ -84,11 +98,19 @@ export class HeaderStore {
 
   /** Gives back the spare room once parsing is done. */
   trim(): void {
-    if (this.data.length > this.count * FIELDS) this.data = this.data.slice(0, this.count * FIELDS);
+    const last = this.chunks.length - 1;
+    const used = this.count - last * CHUNK_SLOTS;
+    const chunk = this.chunks[last];
+    if (chunk !== undefined && chunk.length > used * FIELDS) this.chunks[last] = chunk.slice(0, used * FIELDS);
   }
 
   field(slot: number, field: number): number {
-    return this.data[slot * FIELDS + field] ?? 0;
+    return this.chunks[slot >>> CHUNK_BITS]?.[(slot & SLOT_MASK) * FIELDS + field] ?? 0;
+  }
+
+  private setField(slot: number, field: number, value: number): void {
+    const chunk = this.chunks[slot >>> CHUNK_BITS];
+    if (chunk !== undefined) chunk[(slot & SLOT_MASK) * FIELDS + field] = value;
   }
 
   private nameOf(slot: number): HeaderName | undefined {
@@ -129,7 +151,6 @@ export class HeaderStore {
    */
   fold(slot: number, start: number, end: number, joined?: JoinedText): void {
     if (start === end) return;
-    const o = slot * FIELDS;
     const valueStart = this.field(slot, VALUE_START);
     const valueEnd = this.field(slot, VALUE_END);
     const current = this.value(slot);
@@ -150,9 +171,9 @@ export class HeaderStore {
       rebuilt.value = value;
       rebuilt.map = map;
     } else this.rebuilt.set(slot, { name: undefined, value, map });
-    if (valueStart === valueEnd) this.data[o + VALUE_START] = start;
-    this.data[o + VALUE_END] = end;
-    this.data[o + END] = end;
+    if (valueStart === valueEnd) this.setField(slot, VALUE_START, start);
+    this.setField(slot, VALUE_END, end);
+    this.setField(slot, END, end);
   }
 
   /** The headers in slots [from, to), as the views features read. */

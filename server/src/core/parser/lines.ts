@@ -2,6 +2,7 @@
  * Line tables: where each line of a region starts and ends, and what its terminator was. Built with
  * plain number arrays (compact in V8) so a 50 MB trace does not become millions of small objects.
  */
+import type { LineTable } from './model';
 
 /** The builder's view of a LineTable (model.ts); it is handed out read-only once built. */
 export interface MutableLineTable {
@@ -36,6 +37,67 @@ export function glueLast(table: MutableLineTable): void {
   while (glued.length < last) glued.push(0);
   glued[last] = 1;
   table.breakBytes[last] = 0;
+}
+
+/**
+ * A line table built by appending, straight into typed arrays (13 bytes a line) rather than number
+ * arrays that are converted once full: for a reader such as the generic one, whose logical lines are
+ * a whole trace's, the number arrays and their copies were most of the parse's peak memory. Sized
+ * up front from what the caller knows (the physical line count), grown by half when that was short.
+ */
+export class GrowingLineTable {
+  /**
+   * The table frames hold while it grows: its arrays are replaced when they grow and when finish()
+   * trims them, so every frame reads the final ones.
+   */
+  readonly table: { starts: Int32Array; ends: Int32Array; breaks: Int32Array; breakBytes: Uint8Array };
+  count = 0;
+
+  constructor(room: number) {
+    const size = Math.max(16, room);
+    this.table = { starts: new Int32Array(size), ends: new Int32Array(size), breaks: new Int32Array(size), breakBytes: new Uint8Array(size) };
+  }
+
+  push(start: number, end: number, lineBreak: number, breakBytes: number): void {
+    const t = this.table;
+    const n = this.count;
+    if (n === t.starts.length) {
+      const room = Math.ceil(n * 1.5) + 16;
+      t.starts = grown(t.starts, room);
+      t.ends = grown(t.ends, room);
+      t.breaks = grown(t.breaks, room);
+      t.breakBytes = grown(t.breakBytes, room);
+    }
+    t.starts[n] = start;
+    t.ends[n] = end;
+    t.breaks[n] = lineBreak;
+    t.breakBytes[n] = breakBytes;
+    this.count = n + 1;
+  }
+
+  /** Drops the lines from `count` on (a candidate message that turned out not to be one). */
+  truncate(count: number): void {
+    if (count < this.count) this.count = count;
+  }
+
+  /** Cuts the arrays to the lines pushed: a view when little is spare, else a copy, so no big spare buffer stays alive. */
+  finish(): LineTable {
+    const t = this.table;
+    const n = this.count;
+    t.starts = fitted(t.starts, n);
+    t.ends = fitted(t.ends, n);
+    t.breaks = fitted(t.breaks, n);
+    t.breakBytes = fitted(t.breakBytes, n);
+    return t;
+  }
+}
+
+/** Where appended lines go: a number-array table, or a typed one. */
+export type LineSink = MutableLineTable | GrowingLineTable;
+
+export function appendLine(sink: LineSink, start: number, end: number, lineBreak: number, breakBytes: number): void {
+  if (sink instanceof GrowingLineTable) sink.push(start, end, lineBreak, breakBytes);
+  else pushLine(sink, start, end, lineBreak, breakBytes);
 }
 
 const LF = 10;
@@ -165,10 +227,14 @@ function scanIntoTypedArrays(text: string, from: number, to: number, rejectBareC
     n++;
     start = lf + 1;
   }
-  // Views keep their whole buffer alive: one more than a tenth too big is copied to size.
-  const fit = <T extends Int32Array | Uint8Array>(array: T): T => (array.length > n * 1.1 + 64 ? (array.slice(0, n) as T) : (array.subarray(0, n) as T));
   // Typed views stand in for the number arrays of MutableLineTable: same indexing and length.
-  return { starts: fit(starts), ends: fit(ends), breaks: fit(breaks), breakBytes: fit(breakBytes) } as unknown as MutableLineTable;
+  return { starts: fitted(starts, n), ends: fitted(ends, n), breaks: fitted(breaks, n), breakBytes: fitted(breakBytes, n) } as unknown as MutableLineTable;
+}
+
+/** The first n entries. Views keep their whole buffer alive: one more than a tenth too big is copied to size. */
+function fitted<T extends Int32Array | Uint8Array>(array: T, n: number): T {
+  if (array.length === n) return array;
+  return array.length > n * 1.1 + 64 ? (array.slice(0, n) as T) : (array.subarray(0, n) as T);
 }
 
 /**

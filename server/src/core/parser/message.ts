@@ -10,9 +10,10 @@
 import { isBlank, offsetAfterBytesOrHeld, utf8Length } from './lines';
 import { HeaderStore } from './header';
 import { continueHeader, continueWire, gluedHeaderLine, headerLine } from './headerLine';
-import { isBlankWire, isGlued, joinPieces, mayStartMessage, parseWireStartLine, startLineAt, strictStartLineAt, wireEnd } from './glued';
+import { isBlankWire, isGlued, isStartLineAt, isStrictStartLineAt, joinPieces, mayStartMessage, parseWireStartLine, wireEnd } from './glued';
 import type { BodyInfo, Header, LineTable, LogContext, ParseProblem, SipMessage, Span, StartLine } from './model';
-import { parseStartLine } from './startLine';
+import { parseStartLine, startLineKind } from './startLine';
+import { RowTable } from './rows';
 
 export type FramingMode = 'file' | 'frame';
 
@@ -28,6 +29,7 @@ export interface Frame {
 }
 
 const NO_PROBLEMS: readonly ParseProblem[] = [];
+const scratchProblems: ParseProblem[] = [];
 
 const CONTENT_LENGTH_VALUE = /^\d{1,15}$/;
 
@@ -40,66 +42,123 @@ function contentLengthOf(store: HeaderStore, from: number, to: number): number |
   return undefined;
 }
 
+/** A message's numbers in the parse's RowTable: offsets, header slots, line indexes and its body. */
+const START = 0;
+const START_LINE_END = 1;
+const END = 2;
+const FIRST_HEADER = 3;
+const END_HEADER = 4;
+const FIRST_LINE = 5;
+const LAST_LINE = 6;
+const BODY_START = 7;
+const BODY_END = 8;
+const BODY_BYTES = 9;
+const BODY_FIRST_LINE = 10;
+const BODY_LAST_LINE = 11;
+const FLAGS = 12;
+export const MESSAGE_FIELDS = 13;
+const RESPONSE = 1;
+const HAS_BODY = 2;
+const START_LINE_GIVEN = 4;
+
 /**
- * A parsed message. Its headers live in the parse's HeaderStore until a feature first asks for
- * them; then they become views, kept with the message.
+ * A parsed message: a few references and a row of numbers in the parse's RowTable (a long trace's
+ * messages would otherwise be a hundred thousand objects of twenty fields each, copied and marked
+ * by every garbage collection while parsing). Its headers live in the parse's HeaderStore until a
+ * feature first asks for them; then they become views, kept with the message.
  */
 class ParsedMessage implements SipMessage {
-  private headerViews: readonly Header[] | undefined;
-  private readonly startLineGiven: boolean;
+  private headerViews: readonly Header[] | undefined = undefined;
 
   constructor(
     readonly index: number,
-    readonly kind: 'request' | 'response',
     /**
      * The start line, or null when it is the document's text at [start, end) read leniently: then
      * it is read again when asked for, so that a parse keeps no objects for start lines nobody reads
      * (fewer survivors, less garbage collection on a long trace).
      */
     private startLineObject: StartLine | null,
-    private readonly start: number,
-    private readonly startLineEnd: number,
-    private readonly end: number,
+    private readonly rows: RowTable,
+    private readonly row: number,
     private readonly store: HeaderStore,
-    private readonly firstHeader: number,
-    private readonly endHeader: number,
-    readonly body: BodyInfo | null,
     readonly lines: LineTable,
-    readonly firstLine: number,
-    readonly lastLine: number,
     readonly context: LogContext | null,
     readonly problems: readonly ParseProblem[],
-  ) {
-    this.startLineGiven = startLineObject !== null;
+  ) {}
+
+  private field(field: number): number {
+    return this.rows.get(this.row, field);
+  }
+
+  get kind(): 'request' | 'response' {
+    return (this.field(FLAGS) & RESPONSE) !== 0 ? 'response' : 'request';
+  }
+
+  get firstLine(): number {
+    return this.field(FIRST_LINE);
+  }
+
+  get lastLine(): number {
+    return this.field(LAST_LINE);
+  }
+
+  get body(): BodyInfo | null {
+    // Made on each access, like span: most passes read a body once, if at all.
+    if ((this.field(FLAGS) & HAS_BODY) === 0) return null;
+    return { start: this.field(BODY_START), end: this.field(BODY_END), bytes: this.field(BODY_BYTES), firstLine: this.field(BODY_FIRST_LINE), lastLine: this.field(BODY_LAST_LINE) };
   }
 
   get headers(): readonly Header[] {
-    return (this.headerViews ??= this.store.views(this.firstHeader, this.endHeader));
+    return (this.headerViews ??= this.store.views(this.field(FIRST_HEADER), this.field(END_HEADER)));
   }
 
   firstValue(key: string): string | undefined {
     const views = this.headerViews;
     if (views) return views.find((header) => header.key === key)?.value;
-    for (let slot = this.firstHeader; slot < this.endHeader; slot++) if (this.store.key(slot) === key) return this.store.value(slot);
+    for (let slot = this.field(FIRST_HEADER), end = this.field(END_HEADER); slot < end; slot++) if (this.store.key(slot) === key) return this.store.value(slot);
     return undefined;
   }
 
   releaseHeaders(): void {
     this.headerViews = undefined;
     // A start line read again from the text on access goes too (a glued one was given, and stays).
-    if (!this.startLineGiven) this.startLineObject = null;
+    if ((this.field(FLAGS) & START_LINE_GIVEN) === 0) this.startLineObject = null;
   }
 
   get startLine(): StartLine {
     // The same call that found it while parsing, so the same answer; the fallback never runs.
-    return (this.startLineObject ??= parseStartLine(this.store.text, this.start, this.startLineEnd, 'lenient') ?? fallbackStartLine(this.start, this.startLineEnd));
+    if (this.startLineObject) return this.startLineObject;
+    const start = this.field(START);
+    const end = this.field(START_LINE_END);
+    return (this.startLineObject = parseStartLine(this.store.text, start, end, 'lenient') ?? fallbackStartLine(start, end));
   }
 
   get span(): Span {
     // Made on each access, not kept: a pass that reads every message's span (the document index)
     // would otherwise leave an object per message behind for the message's life.
-    return { start: this.start, end: this.end };
+    return { start: this.field(START), end: this.field(END) };
   }
+}
+
+/** Writes a message's numbers into a new row of `rows`; returns the row. */
+function messageRow(rows: RowTable, kind: 'request' | 'response', lineStart: number, lineEnd: number, glued: boolean, end: number, firstHeader: number, endHeader: number, firstLine: number, lastLine: number, body: BodyInfo | null): number {
+  const row = rows.add();
+  rows.set(row, START, lineStart);
+  rows.set(row, START_LINE_END, lineEnd);
+  rows.set(row, END, end);
+  rows.set(row, FIRST_HEADER, firstHeader);
+  rows.set(row, END_HEADER, endHeader);
+  rows.set(row, FIRST_LINE, firstLine);
+  rows.set(row, LAST_LINE, lastLine);
+  if (body) {
+    rows.set(row, BODY_START, body.start);
+    rows.set(row, BODY_END, body.end);
+    rows.set(row, BODY_BYTES, body.bytes);
+    rows.set(row, BODY_FIRST_LINE, body.firstLine);
+    rows.set(row, BODY_LAST_LINE, body.lastLine);
+  }
+  rows.set(row, FLAGS, (kind === 'response' ? RESPONSE : 0) | (body ? HAS_BODY : 0) | (glued ? START_LINE_GIVEN : 0));
+  return row;
 }
 
 function fallbackStartLine(start: number, end: number): StartLine {
@@ -161,9 +220,42 @@ function nextMessageAfterBlank(text: string, lines: LineTable, from: number, to:
   for (let i = from + 1; i < to; i++) {
     const start = lines.starts[i] ?? 0;
     const end = lines.ends[i] ?? 0;
-    if (isBlank(text, lines.starts[i - 1] ?? 0, lines.ends[i - 1] ?? 0) && !isGlued(lines, i - 1, to) && !isBlank(text, start, end) && startLineAt(text, lines, i, to, 'strict')) return i;
+    if (isBlank(text, lines.starts[i - 1] ?? 0, lines.ends[i - 1] ?? 0) && !isGlued(lines, i - 1, to) && !isBlank(text, start, end) && isStartLineAt(text, lines, i, to, 'strict')) return i;
   }
   return to;
+}
+
+/**
+ * The start line read at line `index`, text [start, end), while deciding where the previous body
+ * ends: in a message file, every message's start line is read there first, and the next message
+ * takes it from here instead of reading it again.
+ */
+export interface Peek {
+  index: number;
+  start: number;
+  end: number;
+  kind: 'request' | 'response' | null;
+}
+
+/**
+ * A place for one peeked start line. Shared by a whole parse: a start line depends only on the
+ * text at [start, end), so a match on those two is the same answer whichever table or frame asked.
+ */
+export function newPeek(): Peek {
+  return { index: -1, start: 0, end: 0, kind: null };
+}
+
+/** Whether line `index` holds a lenient start line; kept in `peek` when the line is read in place. */
+function peekStartLine(text: string, lines: LineTable, index: number, to: number, peek: Peek): boolean {
+  if (isGlued(lines, index, to)) return isStartLineAt(text, lines, index, to, 'lenient');
+  const start = lines.starts[index] ?? 0;
+  const end = lines.ends[index] ?? 0;
+  const kind = startLineKind(text, start, end, 'lenient');
+  peek.index = index;
+  peek.start = start;
+  peek.end = end;
+  peek.kind = kind;
+  return kind !== null;
 }
 
 interface BodyResult {
@@ -172,14 +264,16 @@ interface BodyResult {
   nextLine: number;
 }
 
-function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLength: number | undefined, mode: FramingMode): BodyResult {
+function bodyResult(bodyStart: number, emptyEnd: number, firstBodyLine: number, endOffset: number, lastLine: number, bytes: number, nextLine: number): BodyResult {
+  return bytes > 0 || endOffset > bodyStart
+    ? { body: { start: bodyStart, end: endOffset, bytes, firstLine: firstBodyLine, lastLine }, end: endOffset, nextLine }
+    : { body: null, end: emptyEnd, nextLine };
+}
+
+function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLength: number | undefined, mode: FramingMode, peek: Peek): BodyResult {
   const { lines, to } = frame;
   const bodyStart = lines.starts[firstBodyLine] ?? lines.breaks[firstBodyLine - 1] ?? 0;
   const emptyEnd = lines.breaks[firstBodyLine - 1] ?? bodyStart;
-  const make = (endOffset: number, lastLine: number, bytes: number, nextLine: number): BodyResult =>
-    bytes > 0 || endOffset > bodyStart
-      ? { body: { start: bodyStart, end: endOffset, bytes, firstLine: firstBodyLine, lastLine }, end: endOffset, nextLine }
-      : { body: null, end: emptyEnd, nextLine };
   if (contentLength !== undefined) {
     const walked = walkBytes(text, lines, firstBodyLine, to, contentLength);
     const cutLine = walked.nextLine - 1;
@@ -196,28 +290,28 @@ function locateBody(text: string, frame: Frame, firstBodyLine: number, contentLe
       walked.complete &&
       !cutMidLine &&
       (following === to ||
-        startLineAt(text, lines, following, to, 'lenient') !== null ||
+        peekStartLine(text, lines, following, to, peek) ||
         (mode === 'file' && hasStartLine(text, lines, following, to)));
-    if (believed) return make(walked.offset, walked.nextLine, contentLength, walked.nextLine);
-    if (walked.complete && cutMidLine && mode === 'file' && parseStartLine(text, walked.offset, lines.ends[cutLine] ?? walked.offset, 'strict')) {
+    if (believed) return bodyResult(bodyStart, emptyEnd, firstBodyLine, walked.offset, walked.nextLine, contentLength, walked.nextLine);
+    if (walked.complete && cutMidLine && mode === 'file' && startLineKind(text, walked.offset, lines.ends[cutLine] ?? walked.offset, 'strict')) {
       // A body without a final CRLF, and the next message right after it on the same line (a TCP
       // stream dump). Its line is split in place so that the next message starts a line of its own;
       // this message never looks at that line again.
       (lines.starts as { [index: number]: number })[cutLine] = walked.offset;
-      return make(walked.offset, cutLine, contentLength, cutLine);
+      return bodyResult(bodyStart, emptyEnd, firstBodyLine, walked.offset, cutLine, contentLength, cutLine);
     }
   }
   // Without a believable Content-Length the body runs to the frame's end in a log, and in a file to
   // the next start line that follows a blank line.
   const limit = mode === 'file' ? nextMessageAfterBlank(text, lines, firstBodyLine, to) : to;
   const last = lastNonBlank(text, lines, firstBodyLine, limit);
-  if (last <= firstBodyLine) return make(bodyStart, firstBodyLine, 0, limit);
-  return make(lines.breaks[last - 1] ?? bodyStart, last, bytesOfLines(text, lines, firstBodyLine, last), limit);
+  if (last <= firstBodyLine) return bodyResult(bodyStart, emptyEnd, firstBodyLine, bodyStart, firstBodyLine, 0, limit);
+  return bodyResult(bodyStart, emptyEnd, firstBodyLine, lines.breaks[last - 1] ?? bodyStart, last, bytesOfLines(text, lines, firstBodyLine, last), limit);
 }
 
 function hasStartLine(text: string, lines: LineTable, from: number, to: number): boolean {
   for (let i = from; i < to; i = wireEnd(lines, i, to)) {
-    if (strictStartLineAt(text, lines, i, to)) return true;
+    if (isStrictStartLineAt(text, lines, i, to)) return true;
   }
   return false;
 }
@@ -237,21 +331,31 @@ function firstNonBlank(text: string, lines: LineTable, from: number, to: number)
  * Parses every message in the frame, appending to `messages`; text that is not SIP goes to
  * `problems` as extra bytes (file mode only: in logs it is the log's own text).
  */
-export function parseFrame(text: string, frame: Frame, mode: FramingMode, messages: SipMessage[], problems: ParseProblem[], store = new HeaderStore(text)): void {
+export function parseFrame(
+  text: string,
+  frame: Frame,
+  mode: FramingMode,
+  messages: SipMessage[],
+  problems: ParseProblem[],
+  store = new HeaderStore(text),
+  rows = new RowTable(MESSAGE_FIELDS),
+  peek = newPeek(),
+): void {
   const { lines, to } = frame;
   let index = frame.from;
-  let frameProblems = frame.problems ?? [];
+  let frameProblems = frame.problems ?? NO_PROBLEMS;
   while (index < to) {
     let junkFrom = -1;
+    // A glued start line is read whole (its pieces are joined and mapped back); one read in place is
+    // only recognised here, and read again from the text if a feature asks for it.
     let startLine: StartLine | null = null;
-    let glued = false;
+    let kind: 'request' | 'response' | null = null;
     for (; index < to; index++) {
       if (isGlued(lines, index, to)) {
         // A wire line in pieces: read as a whole, then skipped as a whole.
         const next = wireEnd(lines, index, to);
         if (!isBlankWire(text, lines, index, next)) {
           startLine = parseWireStartLine(joinPieces(text, lines, index, next), 'lenient');
-          glued = true;
           if (startLine) break;
           if (junkFrom < 0) junkFrom = index;
         }
@@ -261,8 +365,8 @@ export function parseFrame(text: string, frame: Frame, mode: FramingMode, messag
       const start = lines.starts[index] ?? 0;
       const end = lines.ends[index] ?? 0;
       if (isBlank(text, start, end)) continue;
-      startLine = parseStartLine(text, start, end, 'lenient');
-      if (startLine) break;
+      kind = peek.start === start && peek.end === end && peek.index !== -1 ? peek.kind : startLineKind(text, start, end, 'lenient');
+      if (kind) break;
       if (junkFrom < 0) junkFrom = index;
     }
     if (junkFrom >= 0 && mode === 'file') {
@@ -273,28 +377,36 @@ export function parseFrame(text: string, frame: Frame, mode: FramingMode, messag
         span: { start: lines.starts[junkFrom] ?? 0, end: lines.ends[last - 1] ?? 0 },
       });
     }
-    if (!startLine) return;
-    index = parseMessageAt(store, frame, index, startLine, glued, mode, messages, frameProblems);
-    frameProblems = [];
+    if (startLine) index = parseMessageAt(store, rows, frame, index, startLine.kind, startLine.start, startLine.end, startLine, mode, messages, frameProblems, peek);
+    else if (kind) index = parseMessageAt(store, rows, frame, index, kind, lines.starts[index] ?? 0, lines.ends[index] ?? 0, null, mode, messages, frameProblems, peek);
+    else return;
+    frameProblems = NO_PROBLEMS;
   }
 }
 
 function parseMessageAt(
   store: HeaderStore,
+  rows: RowTable,
   frame: Frame,
   first: number,
-  startLine: StartLine,
-  glued: boolean,
+  kind: 'request' | 'response',
+  lineStart: number,
+  lineEnd: number,
+  /** The start line when it was read from glued pieces; null when it is the text at [lineStart, lineEnd). */
+  given: StartLine | null,
   mode: FramingMode,
   messages: SipMessage[],
   inherited: readonly ParseProblem[],
+  peek: Peek,
 ): number {
   const { lines, to } = frame;
   const text = store.text;
-  const problems: ParseProblem[] = inherited.length > 0 ? [...inherited] : [];
+  // The message's problems are gathered in one array for the whole parse and copied out only when
+  // there are any: most messages have none, and an empty array each is garbage to collect.
+  const problems = scratchProblems;
+  problems.length = 0;
+  for (const problem of inherited) problems.push(problem);
   const firstHeader = store.count;
-  /** Slot of the header a continuation line folds into, or -1 before the first header. */
-  const last = (): number => (store.count > firstHeader ? store.count - 1 : -1);
   let index = wireEnd(lines, first, to);
   let blank = -1;
   for (; index < to; index++) {
@@ -306,7 +418,8 @@ function parseMessageAt(
       }
       const wire = joinPieces(text, lines, index, next);
       const c = wire.text.charCodeAt(0);
-      if ((c === 32 || c === 9) && last() >= 0) continueWire(store, last(), wire);
+      // A continuation folds into the message's last header, if it has one yet.
+      if ((c === 32 || c === 9) && store.count > firstHeader) continueWire(store, store.count - 1, wire);
       else if (mayStartMessage(wire.text, 0, wire.text.length) && parseWireStartLine(wire, 'strict')) break;
       else gluedHeaderLine(store, wire, index, problems);
       index = next - 1;
@@ -319,11 +432,11 @@ function parseMessageAt(
       break;
     }
     const c = text.charCodeAt(start);
-    if ((c === 32 || c === 9) && last() >= 0) {
-      continueHeader(store, last(), lines, index);
+    if ((c === 32 || c === 9) && store.count > firstHeader) {
+      continueHeader(store, store.count - 1, lines, index);
       continue;
     }
-    if (mayStartMessage(text, start, end) && parseStartLine(text, start, end, 'strict')) break;
+    if (mayStartMessage(text, start, end) && startLineKind(text, start, end, 'strict')) break;
     headerLine(store, lines, index, problems);
   }
 
@@ -332,19 +445,19 @@ function parseMessageAt(
   let nextLine: number;
   if (blank === -1) {
     const lastLine = index - 1;
-    end = lastLine > first ? lines.breaks[lastLine] ?? startLine.end : lines.breaks[first] ?? startLine.end;
-    const at = lines.ends[Math.max(first, lastLine)] ?? startLine.end;
+    end = lastLine > first ? lines.breaks[lastLine] ?? lineEnd : lines.breaks[first] ?? lineEnd;
+    const at = lines.ends[Math.max(first, lastLine)] ?? lineEnd;
     problems.push({ code: 'missing-blank-line', message: 'The header block is not closed by an empty line (RFC 3261 §7).', span: { start: at, end: at } });
     nextLine = index;
   } else {
-    const located = locateBody(text, frame, blank + 1, contentLengthOf(store, firstHeader, store.count), mode);
+    const located = locateBody(text, frame, blank + 1, contentLengthOf(store, firstHeader, store.count), mode, peek);
     body = located.body;
     end = located.end;
     nextLine = Math.max(located.nextLine, blank + 1);
   }
 
-  messages.push(
-    new ParsedMessage(messages.length, startLine.kind, glued ? startLine : null, startLine.start, startLine.end, end, store, firstHeader, store.count, body, lines, first, nextLine, frame.context, problems.length > 0 ? problems : NO_PROBLEMS),
-  );
+  const row = messageRow(rows, kind, lineStart, lineEnd, given !== null, end, firstHeader, store.count, first, nextLine, body);
+  messages.push(new ParsedMessage(messages.length, given, rows, row, store, lines, frame.context, problems.length > 0 ? problems.slice() : NO_PROBLEMS));
+  problems.length = 0;
   return nextLine;
 }

@@ -38,23 +38,21 @@ export interface BlockSpec {
   readonly bodyVerbatim?: boolean;
 }
 
+const TRANSPORTS = ['UDP', 'TCP', 'TLS', 'WS', 'WSS', 'SCTP'] as const;
+
 export function normalizeTransport(value: string | null | undefined): string | null {
   if (!value) return null;
   const upper = value.toUpperCase();
-  return ['UDP', 'TCP', 'TLS', 'WS', 'WSS', 'SCTP'].includes(upper) ? upper : null;
+  // The constant, not the upper-cased copy: every message of a long trace shares one string.
+  return TRANSPORTS.find((transport) => transport === upper) ?? null;
 }
 
 /** "1.2.3.4:5060", "[2001:db8::1]:5060", or a bare IPv6 address followed by :port, as "ip:port" / "[v6]:port". */
 export function normalizeAddress(host: string | null | undefined, port?: string | null): string | null {
   if (!host) return null;
   let h = host.trim();
-  if (port === undefined || port === null || port === '') {
-    const bracketed = /^\[([^\]]+)\]:(\d+)$/.exec(h);
-    if (bracketed) return `[${bracketed[1]}]:${bracketed[2]}`;
-    const v4 = /^([^:]+):(\d+)$/.exec(h);
-    if (v4) return `${v4[1]}:${v4[2]}`;
-    return h;
-  }
+  // Without a port, "[v6]:port" and "ip:port" are already in the form wanted; other text is kept as written.
+  if (port === undefined || port === null || port === '') return h;
   if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
   return h.includes(':') ? `[${h}]:${port}` : `${h}:${port}`;
 }

@@ -6,7 +6,7 @@
  * - "^M" printed for a CR at a line's end (cat -v, some pagers);
  * - ANSI colour codes at either end of a line.
  */
-import { indexWithin, pushLine, type MutableLineTable } from '../lines';
+import { appendLine, indexWithin, type LineSink } from '../lines';
 
 // ANSI colour codes start with the ESC control character; matching it is the point here.
 // eslint-disable-next-line no-control-regex
@@ -21,15 +21,36 @@ export function skipAnsiStart(text: string, start: number, end: number): number 
   return match ? start + match[0].length : start;
 }
 
+/** End of the line's content once trailing ANSI colour codes are dropped. */
+function ansiTrimmedEnd(text: string, start: number, end: number): number {
+  // A colour code ends in "[m", a digit then "m" or ";m": most lines that end in "m" (".com") are not tried.
+  const beforeM = text.charCodeAt(end - 2);
+  if (end > start && text.charCodeAt(end - 1) === 109 /* m */ && ((beforeM >= 48 && beforeM <= 57) || beforeM === 59 || beforeM === 91)) {
+    const match = ANSI_AT_END.exec(text.slice(Math.max(start, end - 64), end));
+    if (match) return end - match[0].length;
+  }
+  return end;
+}
+
+function endsWithShownCr(text: string, start: number, end: number): boolean {
+  return end - start >= 2 && text.charCodeAt(end - 1) === 77 /* M */ && text.charCodeAt(end - 2) === 94 /* ^ */;
+}
+
 /** End of the line's content once trailing ANSI codes and a "^M" are dropped; reports whether a CR was shown. */
 export function trimDecoratedEnd(text: string, start: number, end: number): { end: number; sawCr: boolean } {
-  let e = end;
-  if (e > start && text.charCodeAt(e - 1) === 109 /* m */) {
-    const match = ANSI_AT_END.exec(text.slice(Math.max(start, e - 64), e));
-    if (match) e -= match[0].length;
-  }
-  if (e - start >= 2 && text.charCodeAt(e - 1) === 77 /* M */ && text.charCodeAt(e - 2) === 94 /* ^ */) return { end: e - 2, sawCr: true };
-  return { end: e, sawCr: false };
+  const e = ansiTrimmedEnd(text, start, end);
+  return endsWithShownCr(text, start, e) ? { end: e - 2, sawCr: true } : { end: e, sawCr: false };
+}
+
+/** trimDecoratedEnd's end alone, with no object made: for callers that read every line of a trace. */
+export function decoratedEnd(text: string, start: number, end: number): number {
+  const e = ansiTrimmedEnd(text, start, end);
+  return endsWithShownCr(text, start, e) ? e - 2 : e;
+}
+
+/** trimDecoratedEnd's sawCr alone. */
+export function showsCr(text: string, start: number, end: number): boolean {
+  return endsWithShownCr(text, start, ansiTrimmedEnd(text, start, end));
 }
 
 /** The escaped line break a logger used inside one physical line, if any. */
@@ -52,7 +73,7 @@ export function pushEscapedLines(
   start: number,
   end: number,
   escape: EscapedBreak,
-  table: MutableLineTable,
+  table: LineSink,
   lastBreak: number,
   lastBreakBytes: number,
 ): void {
@@ -61,10 +82,10 @@ export function pushEscapedLines(
   while (from <= end) {
     const at = indexWithin(text, escape, from, end);
     if (at === -1) {
-      if (from < end) pushLine(table, from, end, lastBreak, lastBreakBytes);
+      if (from < end) appendLine(table, from, end, lastBreak, lastBreakBytes);
       return;
     }
-    pushLine(table, from, at, at + escape.length, wireBytes);
+    appendLine(table, from, at, at + escape.length, wireBytes);
     from = at + escape.length;
   }
 }

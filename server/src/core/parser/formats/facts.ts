@@ -28,11 +28,12 @@ const SENT = /\b(?:sent|send|sending|tx|xmit|transmit(?:ted)?|outgoing)\b|-->|>>
 const RECEIVED = /\b(?:recv|received|receiving|rcv|rx|incoming)\b|<--|<<</i;
 
 export function findDirection(line: string): FrameFacts['direction'] {
-  const sent = SENT.exec(line);
-  const received = RECEIVED.exec(line);
-  if (sent && !received) return 'sent';
-  if (received && !sent) return 'received';
-  if (sent && received) return sent.index < received.index ? 'sent' : 'received';
+  // Positions only (search makes no match object): the earlier word wins when both appear.
+  const sent = line.search(SENT);
+  const received = line.search(RECEIVED);
+  if (sent !== -1 && received === -1) return 'sent';
+  if (received !== -1 && sent === -1) return 'received';
+  if (sent !== -1 && received !== -1) return sent < received ? 'sent' : 'received';
   return null;
 }
 

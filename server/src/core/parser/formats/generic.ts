@@ -7,10 +7,10 @@
  * - bare: only the start line (or the line before it) carries log text, and the message follows
  *   raw; it ends at its blank line plus Content-Length bytes of body, or where the next log record starts.
  */
-import { emptyLineTable, indexWithin, isBlank, pushLine, scanLines, utf8Length, type MutableLineTable } from '../lines';
+import { GrowingLineTable, indexWithin, isBlank, scanLines, utf8Length, type MutableLineTable } from '../lines';
 import type { Frame } from '../message';
-import { parseStartLine } from '../startLine';
-import { escapedBreakIn, pushEscapedLines, skipAnsiStart, trimDecoratedEnd } from './decoration';
+import { startLineKind } from '../startLine';
+import { decoratedEnd, escapedBreakIn, pushEscapedLines, showsCr, skipAnsiStart } from './decoration';
 import { factsFromText } from './facts';
 import { contextFromFacts } from './blocks';
 import type { TraceFormat } from './types';
@@ -48,12 +48,12 @@ export function findStartLine(text: string, start: number, end: number): number 
     if (after === 32) {
       if (STATUS_HEAD.test(text.slice(at, Math.min(end, at + 13)))) {
         if (lineEnd === -1) lineEnd = lineEndAfter(text, start, end);
-        if (parseStartLine(text, at, Math.max(at + 12, Math.min(lineEnd, at + 1024)), 'strict')) return at;
+        if (startLineKind(text, at, Math.max(at + 12, Math.min(lineEnd, at + 1024)), 'strict')) return at;
       }
     }
     if (at + 7 >= end || endsStartLine(after)) {
       const requestStart = requestStartBefore(text, start, at);
-      if (requestStart !== -1 && parseStartLine(text, requestStart, at + 7, 'strict')) return requestStart;
+      if (requestStart !== -1 && startLineKind(text, requestStart, at + 7, 'strict')) return requestStart;
     }
     at = indexWithin(text, 'SIP/2.0', at + 7, end);
   }
@@ -63,7 +63,7 @@ export function findStartLine(text: string, start: number, end: number): number 
 /** The end of the text a start line on this line can reach: the first escaped break, or the trimmed line end. */
 function lineEndAfter(text: string, from: number, end: number): number {
   const escape = escapedBreakIn(text, from, end);
-  if (!escape) return trimDecoratedEnd(text, from, end).end;
+  if (!escape) return decoratedEnd(text, from, end);
   const at = indexWithin(text, escape, from, end);
   return at === -1 ? end : at;
 }
@@ -77,7 +77,7 @@ function requestStartBefore(text: string, lineStart: number, versionAt: number):
   if (i === uriEnd || i <= lineStart) return -1;
   const methodEnd = i - 1;
   i = methodEnd;
-  while (i > lineStart && /[A-Za-z0-9!%*_+`'~.-]/.test(text[i - 1] ?? '')) i--;
+  while (i > lineStart && TOKEN[text.charCodeAt(i - 1)] === 1) i--;
   // An escaped line break right before the method ("#015#012INVITE", "\r\nINVITE") looks like
   // token characters; the method starts after it.
   if (text.charCodeAt(i - 1) === 35 /* # */ && /^0(?:12|15)/.test(text.slice(i, i + 3))) i += 3;
@@ -94,7 +94,8 @@ function prefixPattern(prefix: string): RegExp {
 interface Reader {
   readonly text: string;
   readonly physical: MutableLineTable;
-  readonly logical: MutableLineTable;
+  /** Every message's lines, one table for the whole text, written as typed arrays from the start. */
+  readonly logical: GrowingLineTable;
 }
 
 function lineText(r: Reader, i: number): string {
@@ -104,9 +105,9 @@ function lineText(r: Reader, i: number): string {
 /** Appends physical line i (content from `from`) as a logical line, seeing through "^M" and ANSI codes. */
 function pushPhysical(r: Reader, i: number, from: number): void {
   const end = r.physical.ends[i] ?? from;
-  const trimmed = trimDecoratedEnd(r.text, from, end);
   const breakBytes = r.physical.breakBytes[i] ?? 0;
-  pushLine(r.logical, from, trimmed.end, r.physical.breaks[i] ?? end, trimmed.sawCr && breakBytes === 1 ? 2 : breakBytes);
+  const sawCr = breakBytes === 1 && showsCr(r.text, from, end);
+  r.logical.push(from, decoratedEnd(r.text, from, end), r.physical.breaks[i] ?? end, sawCr ? 2 : breakBytes);
 }
 
 /** Reads one message whose start line is at `column` of physical line i; returns the next physical line. */
@@ -115,27 +116,27 @@ function readMessage(r: Reader, i: number, column: number, frames: Frame[]): num
   const lineStart = physical.starts[i] ?? 0;
   const lineEnd = physical.ends[i] ?? 0;
   const prefix = text.slice(lineStart, column);
-  const from = r.logical.starts.length;
+  const from = r.logical.count;
   let next = i + 1;
 
   const escape = escapedBreakIn(text, column, lineEnd);
   if (escape) {
-    pushEscapedLines(text, column, trimDecoratedEnd(text, column, lineEnd).end, escape, r.logical, physical.breaks[i] ?? lineEnd, physical.breakBytes[i] ?? 0);
+    pushEscapedLines(text, column, decoratedEnd(text, column, lineEnd), escape, r.logical, physical.breaks[i] ?? lineEnd, physical.breakBytes[i] ?? 0);
   } else {
     pushPhysical(r, i, column);
     const samePrefix = prefix !== '' ? prefixPattern(prefix) : null;
     const prefixed = samePrefix !== null && next < physical.starts.length && samePrefix.test(lineText(r, next));
     next = readRest(r, next, prefixed ? samePrefix : null, samePrefix);
   }
-  if (r.logical.starts.length - from < 2) {
-    r.logical.starts.length = r.logical.ends.length = r.logical.breaks.length = r.logical.breakBytes.length = from;
+  if (r.logical.count - from < 2) {
+    r.logical.truncate(from);
     return i + 1;
   }
   // The context is in the prefix, or, for a bare message, in the log line just before it.
   const announcement = prefix.trim() !== '' ? prefix : i > 0 ? lineText(r, i - 1) : '';
   const frameSpan =
     prefix.trim() !== '' ? { start: lineStart, end: column } : i > 0 ? { start: physical.starts[i - 1] ?? 0, end: physical.ends[i - 1] ?? 0 } : null;
-  frames.push({ lines: r.logical, from, to: r.logical.starts.length, context: contextFromFacts('generic', factsFromText(announcement), frameSpan) });
+  frames.push({ lines: r.logical.table, from, to: r.logical.count, context: contextFromFacts('generic', factsFromText(announcement), frameSpan) });
   return next;
 }
 
@@ -159,7 +160,7 @@ function readRest(r: Reader, first: number, prefix: RegExp | null, recordStart: 
     const content = contentStart(i);
     if (content === -1) return i;
     const end = physical.ends[i] ?? 0;
-    if (isBlank(text, content, trimDecoratedEnd(text, content, end).end)) {
+    if (isBlank(text, content, decoratedEnd(text, content, end))) {
       pushPhysical(r, i, content);
       i++;
       break;
@@ -168,8 +169,8 @@ function readRest(r: Reader, first: number, prefix: RegExp | null, recordStart: 
     const folded = first === 32 || first === 9;
     const colon = folded ? -1 : headerColon(text, content, end);
     if (!folded && colon === -1) return i;
-    // Only a line named Content-Length (or its compact "l") is sliced and read for its value.
-    if (colon !== -1 && (first === 67 || first === 99 || first === 76 || first === 108)) {
+    // Only a line named Content-Length (14 characters before its colon) or its compact "l" is sliced and read for its value.
+    if (colon !== -1 && (first === 76 || first === 108 || ((first === 67 || first === 99) && colon - content >= 14))) {
       const cl = CONTENT_LENGTH.exec(text.slice(content, Math.min(end, content + 64)));
       if (cl) contentLength = Number(cl[1]);
     }
@@ -177,11 +178,19 @@ function readRest(r: Reader, first: number, prefix: RegExp | null, recordStart: 
   }
   // Body: count each line as if it ended in CRLF, since logs often drop the CR; stop early at a new record.
   let taken = 0;
+  // The next "SIP/2.0" at or after the line being read (text.length when there is none): a body line
+  // without one cannot start a message, and one native search serves every line up to it.
+  let version = -1;
   for (; i < count && taken < contentLength; i++) {
     const content = contentStart(i);
     if (content === -1) break;
     const end = physical.ends[i] ?? 0;
-    if ((!prefix && recordStart?.test(lineText(r, i))) || findStartLine(text, content, end) === content) break;
+    if (!prefix && recordStart?.test(lineText(r, i))) break;
+    if (version < content) {
+      version = text.indexOf('SIP/2.0', content);
+      if (version === -1) version = text.length;
+    }
+    if (version < end && findStartLine(text, content, end) === content) break;
     pushPhysical(r, i, content);
     taken += utf8Length(text, content, end) + 2;
   }
@@ -189,7 +198,9 @@ function readRest(r: Reader, first: number, prefix: RegExp | null, recordStart: 
 }
 
 function frames(text: string): Frame[] {
-  const r: Reader = { text, physical: scanLines(text), logical: emptyLineTable() };
+  const physical = scanLines(text);
+  // Logical lines are the physical ones less log prefixes, so their count rarely exceeds these.
+  const r: Reader = { text, physical, logical: new GrowingLineTable(physical.starts.length) };
   const result: Frame[] = [];
   const count = r.physical.starts.length;
   // Only lines holding "SIP/2.0" can hold a start line: jump from one occurrence to the next.
@@ -204,6 +215,7 @@ function frames(text: string): Frame[] {
     i = column === -1 ? i + 1 : readMessage(r, i, column, result);
     next = i < count ? text.indexOf('SIP/2.0', r.physical.starts[i] ?? text.length) : -1;
   }
+  r.logical.finish();
   return result;
 }
 
